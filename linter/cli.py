@@ -1,0 +1,201 @@
+"""The command line: a thin layer over the library API."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from linter.errors import RenderlintError, UsageError
+
+FORMAT_CHOICES = click.Choice(["text", "json", "sarif", "github", "junit"])
+SEVERITY_CHOICES = click.Choice(["error", "warning", "info"])
+
+
+def _names(values: tuple[str, ...]) -> list[str] | None:
+    if not values:
+        return None
+    return [n.strip() for v in values for n in v.split(",") if n.strip()]
+
+
+def _check_names(names: list[str] | None, option: str) -> None:
+    from linter.registry import registry
+
+    rules = registry()
+    for name in names or []:
+        if not rules.is_selector(name):
+            raise UsageError(f"{option}: unknown rule or family {name!r} (see `renderlint rules`)")
+
+
+def _use_color(choice: str, stream) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or "NO_COLOR" in os.environ:
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+class RenderlintGroup(click.Group):
+    """Turns the errors a user can cause into one line on stderr and exit status 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except RenderlintError as exc:
+            click.echo(f"renderlint: error: {exc}", err=True)
+            ctx.exit(2)
+        except KeyboardInterrupt:
+            click.echo("renderlint: interrupted", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=RenderlintGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="renderlint", prog_name="renderlint")
+def main() -> None:
+    """renderlint: lint English renderings of source articles.
+
+    House style and transliteration of names and terms, typography, calendar slips,
+    grammar (LanguageTool), readability (textstat), and comparison with the source
+    article. Run `renderlint check PATH...` to lint; `renderlint rules` lists the rules.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--stdin-filename", metavar="NAME", help="Name (and markup kind) of text read from `-`.")
+@click.option("--format", "fmt", type=FORMAT_CHOICES, default="text", show_default=True,
+              help="Output format.")
+@click.option("--concise", is_flag=True, help="Text format: one line per finding, no excerpt.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rules or families (comma-separated; ALL for every rule).")
+@click.option("--extend-select", multiple=True, metavar="RULES", help="Add rules or families.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Leave out rules or families.")
+@click.option("--fail-on", type=SEVERITY_CHOICES, default=None,
+              help="Lowest severity that makes the exit status 1 [default: warning].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Config file to use instead of searching for one.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply `exclude` to files named on the command line too (for pre-commit).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour in text output (never with NO_COLOR set).")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file instead of standard output.")
+def check(paths, stdin_filename, fmt, concise, statistics, select, extend_select, ignore,
+          fail_on, exit_zero, config_path, force_exclude, color, output_file) -> None:
+    """Lint files and folders (default: the current folder); `-` reads standard input.
+
+    Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage, config or
+    input error.
+    """
+    from linter.config import load_settings
+    from linter.diagnostics import Severity
+    from linter.engine import Linter, at_or_above
+    from linter.report import Output, render
+    from linter.report.text import statistics as render_statistics
+    from linter.report.text import summary
+
+    settings = load_settings(config_path)
+    select_names, extend_names, ignore_names = (
+        _names(select), _names(extend_select), _names(ignore)
+    )
+    _check_names(select_names, "--select")
+    _check_names(extend_names, "--extend-select")
+    _check_names(ignore_names, "--ignore")
+    linter = Linter(settings, select=select_names, extend_select=extend_names, ignore=ignore_names)
+
+    paths = list(paths) or ["."]
+    if "-" in paths:
+        if len(paths) > 1:
+            raise UsageError("`-` (standard input) cannot be combined with other paths")
+        result = _lint_stdin(linter, stdin_filename)
+    else:
+        result = linter.lint_paths(paths, force_exclude=force_exclude)
+
+    for notice in result.notices:
+        click.echo(f"renderlint: note: {notice}", err=True)
+    for error in result.errors:
+        click.echo(f"renderlint: warning: {error}", err=True)
+
+    stream = sys.stdout
+    output = Output(
+        reports=result.reports,
+        files=result.paths,
+        lines=result.lines,
+        concise=concise,
+        color=output_file is None and _use_color(color, stream),
+        rules=linter.registry.by_name,
+    )
+    if statistics:
+        text = render_statistics(output) if fmt == "text" else render("json", _stats_output(output))
+    else:
+        text = render(fmt, output)
+        if fmt == "text" and not concise:
+            text += summary(output)
+        elif fmt == "text":
+            text += summary(output) if result.reports else ""
+    if output_file is not None:
+        try:
+            output_file.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"{output_file}: cannot write report: {exc.strerror}") from None
+    else:
+        click.echo(text, nl=False)
+
+    level = Severity(fail_on) if fail_on else settings.fail_on
+    if result.errors:
+        sys.exit(2)
+    if not exit_zero and at_or_above(result.reports, level):
+        sys.exit(1)
+
+
+def _stats_output(output):
+    from linter.report import Output
+
+    return Output(reports=output.reports, rules=output.rules)
+
+
+def _lint_stdin(linter, stdin_filename):
+    from linter.engine import LintResult
+    from linter.errors import InputError
+    from linter.sources import decode
+
+    name = stdin_filename or "-"
+    try:
+        source = decode(sys.stdin.buffer.read(), name, linter.settings.encoding)
+    except InputError as exc:
+        return LintResult(errors=[str(exc)])
+    doc = linter.document(name, source.text)
+    return linter.lint_documents([doc])
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True)
+def list_rules(fmt: str) -> None:
+    """List every rule: name, family, default severity, fixable, summary."""
+    from linter.registry import registry
+    from linter.rulesdoc import rules_json, rules_markdown, rules_table
+
+    rules = registry().rules
+    if fmt == "json":
+        click.echo(rules_json(rules), nl=False)
+    elif fmt == "markdown":
+        click.echo(rules_markdown(rules), nl=False)
+    else:
+        click.echo(rules_table(rules), nl=False)
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Print the full documentation of RULE."""
+    from linter.registry import registry
+
+    cls = registry().by_name.get(rule)
+    if cls is None:
+        raise UsageError(f"unknown rule {rule!r} (see `renderlint rules`)")
+    click.echo(cls.explain(), nl=False)

@@ -1,0 +1,159 @@
+"""Finding the files to lint: recursion, include/exclude globs, .gitignore, link loops."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+from linter.config import Settings
+
+SKIPPED_DIRS = frozenset(
+    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox",
+     ".mypy_cache", ".pytest_cache", ".ruff_cache"}
+)
+
+
+@dataclass
+class Discovery:
+    files: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def _spec(patterns: list[str]) -> pathspec.PathSpec:
+    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+
+
+def _gitignore(folder: Path) -> pathspec.PathSpec | None:
+    try:
+        lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _inherited_gitignores(folder: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+    """The .gitignore files of ``folder``'s parents up to the repository's top."""
+    out = []
+    for parent in folder.parents:
+        spec = _gitignore(parent)
+        if spec is not None:
+            out.append((parent, spec))
+        if (parent / ".git").exists():
+            break
+    return list(reversed(out))
+
+
+def _is_ignored(path: Path, is_dir: bool, ignores: list[tuple[Path, pathspec.PathSpec]]) -> bool:
+    ignored = False
+    for base, spec in ignores:
+        try:
+            rel = path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+        if is_dir:
+            rel += "/"
+        result = spec.check_file(rel)
+        if result.include is not None:
+            ignored = result.include
+    return ignored
+
+
+def discover(paths: list[str], settings: Settings, *, force_exclude: bool = False) -> Discovery:
+    """Files to lint under ``paths``, sorted and without duplicates.
+
+    A file named explicitly is linted even if ``include`` does not match it, and even if
+    ``exclude`` does, unless ``force_exclude`` is set (as the pre-commit hook does).
+    """
+    include = _spec(settings.include)
+    exclude = _spec(settings.exclude)
+    out = Discovery()
+    seen: set[str] = set()
+
+    def excluded(path: Path) -> bool:
+        return exclude.match_file(settings.relative(str(path)))
+
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            out.errors.append(f"{raw}: no such file or directory")
+            continue
+        if path.is_dir():
+            _walk(path, settings, include, excluded, out, seen)
+            continue
+        if not path.exists():
+            out.errors.append(f"{raw}: skipped: broken symbolic link")
+            continue
+        if force_exclude and excluded(path):
+            continue
+        key = os.path.normpath(raw)
+        if key not in seen:
+            seen.add(key)
+            out.files.append(key)
+    out.files.sort()
+    return out
+
+
+def _walk(
+    top: Path,
+    settings: Settings,
+    include: pathspec.PathSpec,
+    excluded,
+    out: Discovery,
+    seen: set[str],
+) -> None:
+    ignores = _inherited_gitignores(top.resolve()) if settings.respect_gitignore else []
+    visited: set[tuple[int, int]] = set()
+    stack: list[tuple[Path, list[tuple[Path, pathspec.PathSpec]]]] = [(top, ignores)]
+    while stack:
+        folder, inherited = stack.pop()
+        try:
+            stat = folder.stat()
+        except OSError as exc:
+            out.errors.append(f"{folder}: skipped: {exc.strerror}")
+            continue
+        identity = (stat.st_dev, stat.st_ino)
+        if identity in visited:
+            out.notices.append(f"{folder}: skipped: symbolic link loop")
+            continue
+        visited.add(identity)
+        scoped = inherited
+        if settings.respect_gitignore:
+            spec = _gitignore(folder)
+            if spec is not None:
+                scoped = [*inherited, (folder.resolve(), spec)]
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            out.errors.append(f"{folder}: skipped: {exc.strerror}")
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+                is_file = entry.is_file()
+            except OSError:
+                continue
+            if is_dir:
+                if entry.name in SKIPPED_DIRS or excluded(path):
+                    continue
+                if scoped and _is_ignored(path.resolve(), True, scoped):
+                    continue
+                stack.append((path, scoped))
+            elif is_file:
+                rel = settings.relative(entry.path)
+                if not (include.match_file(rel) or include.match_file(entry.name)):
+                    continue
+                if excluded(path):
+                    continue
+                if scoped and _is_ignored(path.resolve(), False, scoped):
+                    continue
+                key = os.path.normpath(entry.path)
+                if key not in seen:
+                    seen.add(key)
+                    out.files.append(key)
+            elif entry.is_symlink():
+                out.notices.append(f"{entry.path}: skipped: broken symbolic link")

@@ -1,0 +1,181 @@
+"""The Document every rule reads: original text, prose, offset map, line index."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from linter.diagnostics import Location
+from linter.markup import Comment, Extraction, Segment, extract
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
+_WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+class LineIndex:
+    """Line and column (1-based, in characters) of offsets into a text."""
+
+    __slots__ = ("_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def location(self, offset: int) -> Location:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return Location(line + 1, offset - self._starts[line] + 1)
+
+    def line_start(self, line: int) -> int:
+        return self._starts[line - 1]
+
+    def line_text(self, line: int) -> str:
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else len(self._text)
+        return self._text[start:end].rstrip("\r")
+
+
+class OffsetMap:
+    """Maps prose offsets to offsets in the original text."""
+
+    __slots__ = ("_identity", "_prose_starts", "_segments", "_source_len")
+
+    def __init__(self, segments: list[Segment], source_len: int) -> None:
+        self._segments = segments
+        self._prose_starts = [s.prose_start for s in segments]
+        self._source_len = source_len
+        self._identity = (
+            len(segments) == 1
+            and segments[0].prose_start == 0
+            and segments[0].source_start == 0
+        )
+
+    def to_source(self, offset: int) -> int:
+        """The source offset of the prose character at ``offset``."""
+        if self._identity:
+            return offset
+        i = bisect.bisect_right(self._prose_starts, offset) - 1
+        if i >= 0:
+            seg = self._segments[i]
+            if offset < seg.prose_start + seg.length:
+                return seg.source_start + offset - seg.prose_start
+        if i + 1 < len(self._segments):
+            return self._segments[i + 1].source_start
+        if i >= 0:
+            seg = self._segments[i]
+            return seg.source_start + seg.length
+        return self._source_len
+
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        if self._identity:
+            return start, end
+        if end <= start:
+            s = self.to_source(start)
+            return s, s
+        return self.to_source(start), self.to_source(end - 1) + 1
+
+    def edit_to_source(self, start: int, end: int) -> tuple[int, int] | None:
+        """Source range of the prose edit ``[start, end)``, or None if it crosses markup."""
+        if self._identity:
+            return start, end
+        i = bisect.bisect_right(self._prose_starts, start) - 1
+        if i < 0:
+            return None
+        seg = self._segments[i]
+        seg_end = seg.prose_start + seg.length
+        if end > seg_end or start > seg_end:
+            return None
+        source_start = seg.source_start + start - seg.prose_start
+        return source_start, source_start + (end - start)
+
+    def contiguous(self, start: int, end: int) -> bool:
+        """True when prose ``[start, end)`` is one unbroken run of the source.
+
+        An empty range counts as contiguous when it sits inside or at the edge of a segment.
+        """
+        if self._identity:
+            return True
+        i = bisect.bisect_right(self._prose_starts, start) - 1
+        if i < 0:
+            return False
+        seg = self._segments[i]
+        seg_end = seg.prose_start + seg.length
+        if end == start:
+            return start <= seg_end
+        return end <= seg_end
+
+
+class Document:
+    """A file parsed once: every rule reads the same object."""
+
+    def __init__(self, path: str, text: str, kind: str = "plain") -> None:
+        self.path = path
+        self.text = text
+        self.kind = kind
+        self.encoding = "utf-8"
+        self.bom = False
+        extraction: Extraction = extract(kind, text)
+        self.prose: str = extraction.prose
+        self.comments: list[Comment] = extraction.comments
+        self.offsets = OffsetMap(extraction.segments, len(text))
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Blocks of prose separated by blank lines."""
+        prose = self.prose
+        spans = []
+        start = 0
+        for match in _PARAGRAPH_BREAK.finditer(prose):
+            if prose[start : match.start()].strip():
+                spans.append(_trimmed(prose, start, match.start()))
+            start = match.end()
+        if prose[start:].strip():
+            spans.append(_trimmed(prose, start, len(prose)))
+        return spans
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        from linter.segment import split_sentences
+
+        out: list[Span] = []
+        for para in self.paragraphs:
+            for start, end in split_sentences(para.text):
+                out.append(Span(para.start + start, para.start + end, para.text[start:end]))
+        return out
+
+    @cached_property
+    def words(self) -> list[Span]:
+        return [Span(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.prose)]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.span_to_source(start, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])

@@ -1,0 +1,207 @@
+"""The engine: run the enabled rules over documents and resolve what they report."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from linter.config import Settings
+from linter.diagnostics import Diagnostic, Edit, Fix, Report, Severity
+from linter.discovery import discover
+from linter.document import Document, LineIndex
+from linter.errors import InputError
+from linter.markup import kind_for
+from linter.registry import Registry, registry
+from linter.rule import Context, Rule
+from linter.sources import read_source
+from linter.suppress import (
+    ConfigSuppressions,
+    UnusedSuppression,
+    apply_directives,
+    parse_directives,
+    unused_directive_reports,
+)
+
+
+@dataclass
+class LintResult:
+    reports: list[Report] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+    lines: dict[str, LineIndex] = field(default_factory=dict)
+    characters: int = 0
+
+    @property
+    def files(self) -> int:
+        return len(self.paths)
+
+
+class Linter:
+    """One configured run: rules instantiated and compiled once, used for every file."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        select: list[str] | None = None,
+        extend_select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        rules: Registry | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self.registry = rules or registry()
+        chosen = self.registry.enabled(
+            select if select is not None else self.settings.select,
+            [*self.settings.extend_select, *(extend_select or [])],
+            [*self.settings.ignore, *(ignore or [])],
+        )
+        self.context = Context(settings=self.settings)
+        self.rules: list[Rule] = [
+            cls(self.settings.rule_options.get(cls.name), self.context)
+            for cls in chosen
+            if cls is not UnusedSuppression
+        ]
+        self.enabled = {cls.name for cls in chosen}
+        self.report_unused = UnusedSuppression.name in self.enabled
+
+    # -- documents -----------------------------------------------------------------
+
+    def document(self, path: str, text: str, kind: str | None = None) -> Document:
+        return Document(path, text, kind or kind_for(path))
+
+    def lint_text(self, text: str, path: str = "<stdin>", kind: str | None = None) -> list[Report]:
+        """Lint one text as a run of its own (corpus rules see this text alone)."""
+        doc = self.document(path, text, kind)
+        return self.lint_documents([doc]).reports
+
+    def lint_paths(self, paths: list[str], *, force_exclude: bool = False) -> LintResult:
+        found = discover(paths, self.settings, force_exclude=force_exclude)
+        result = LintResult(errors=list(found.errors), notices=list(found.notices))
+        docs: list[Document] = []
+        for path in found.files:
+            try:
+                source = read_source(path, self.settings.encoding)
+            except InputError as exc:
+                result.errors.append(str(exc))
+                continue
+            doc = self.document(path, source.text)
+            doc.encoding, doc.bom = source.encoding, source.bom
+            docs.append(doc)
+        linted = self.lint_documents(docs)
+        linted.errors[:0] = result.errors
+        linted.notices[:0] = result.notices
+        return linted
+
+    def lint_documents(self, docs: Iterable[Document]) -> LintResult:
+        result = LintResult()
+        per_file: dict[str, tuple[Document, list[Report]]] = {}
+        corpus_rules = [r for r in self.rules if r.corpus]
+        collected: dict[str, list[tuple[str, Any]]] = {r.name: [] for r in corpus_rules}
+        for doc in docs:
+            result.paths.append(doc.path)
+            result.lines[doc.path] = doc.lines
+            result.characters += len(doc.text)
+            ignored = self.settings.ignored_rules(doc.path)
+            reports: list[Report] = []
+            for rule in self.rules:
+                if rule.name in ignored:
+                    continue
+                if rule.corpus:
+                    data = rule.collect(doc)
+                    if data is not None:
+                        collected[rule.name].append((doc.path, data))
+                    continue
+                for diagnostic in rule.check(doc):
+                    reports.append(self.resolve(doc, rule, diagnostic))
+            per_file[doc.path] = (doc, reports)
+        for rule in corpus_rules:
+            for diagnostic in rule.finish(collected[rule.name]):
+                entry = per_file.get(diagnostic.path or "")
+                if entry is None:
+                    continue
+                entry[1].append(self.resolve(entry[0], rule, diagnostic, per_file))
+
+        config_suppressions = ConfigSuppressions(self.settings)
+        known = set(self.registry.by_name)
+        for doc, reports in per_file.values():
+            directives = parse_directives(doc, known, self.registry.expand)
+            kept = apply_directives(doc, reports, directives)
+            kept = config_suppressions.apply(doc, kept)
+            if self.report_unused and UnusedSuppression.name not in self.settings.ignored_rules(
+                doc.path
+            ):
+                kept += unused_directive_reports(doc, directives, self.enabled)
+            result.reports.extend(kept)
+        if self.report_unused:
+            result.reports.extend(config_suppressions.unused_reports())
+        for report in result.reports:
+            override = self.settings.severity.get(report.rule)
+            if override is not None:
+                report.severity = override
+        result.reports.sort(key=Report.sort_key)
+        return result
+
+    # -- resolution ----------------------------------------------------------------
+
+    def resolve(
+        self,
+        doc: Document,
+        rule: Rule,
+        diagnostic: Diagnostic,
+        others: dict[str, tuple[Document, list[Report]]] | None = None,
+    ) -> Report:
+        """Map a rule's prose-offset diagnostic to a report on the original file."""
+        start, end = doc.source_span(diagnostic.start, diagnostic.end)
+        lines = doc.lines
+        related = None
+        rel = diagnostic.related
+        if rel is not None:
+            target = doc
+            if rel.path is not None and rel.path != doc.path and others and rel.path in others:
+                target = others[rel.path][0]
+            if rel.path is None or target.path == rel.path:
+                r_start, _ = target.source_span(rel.start, rel.end)
+                where = target.lines.location(r_start)
+                related = {
+                    "path": target.path,
+                    "line": where.line,
+                    "column": where.column,
+                    "offset": r_start,
+                    "message": rel.message,
+                }
+        return Report(
+            path=doc.path,
+            rule=rule.name,
+            severity=diagnostic.severity or rule.severity,
+            message=diagnostic.message,
+            offset=start,
+            end_offset=end,
+            start=lines.location(start),
+            end=lines.location(end),
+            fix=self._map_fix(doc, diagnostic.fix),
+            related=related,
+            extra=diagnostic.extra,
+        )
+
+    @staticmethod
+    def _map_fix(doc: Document, fix: Fix | None) -> Fix | None:
+        if fix is None:
+            return None
+        edits = []
+        for edit in fix.edits:
+            mapped = doc.offsets.edit_to_source(edit.start, edit.end)
+            if mapped is None:
+                return None
+            edits.append(Edit(mapped[0], mapped[1], edit.content))
+        return Fix(tuple(edits), fix.applicability)
+
+
+def at_or_above(reports: list[Report], level: Severity) -> bool:
+    return any(r.severity.rank >= level.rank for r in reports)
+
+
+def display_path(path: str) -> str:
+    return path if path == "-" else os.path.normpath(path)

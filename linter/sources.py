@@ -1,0 +1,57 @@
+"""Reading a user's file into text, refusing what is not text with a clear reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BINARY_SNIFF = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    text: str
+    encoding: str
+    bom: bool
+
+
+def decode(data: bytes, path: str, fallback: str | None = None) -> SourceText:
+    """Decode ``data``: UTF-8 (with or without BOM), else the configured ``fallback``."""
+    from linter.errors import InputError
+
+    if b"\x00" in data[:BINARY_SNIFF] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{path}: skipped: binary file (NUL byte found)")
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    try:
+        return SourceText(body.decode("utf-8"), "utf-8", bom)
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (3 if bom else 0)
+        if fallback:
+            try:
+                return SourceText(data.decode(fallback), fallback, False)
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"{path}: skipped: invalid UTF-8 at byte {offset}, "
+                    f"and not valid {fallback} either"
+                ) from None
+        raise InputError(
+            f"{path}: skipped: invalid UTF-8 at byte {offset} "
+            "(set `encoding` in the config to read such files in another encoding)"
+        ) from None
+
+
+def read_source(path: str, fallback: str | None = None) -> SourceText:
+    from linter.errors import InputError
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except IsADirectoryError:
+        raise InputError(f"{path}: skipped: is a directory") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except PermissionError:
+        raise InputError(f"{path}: skipped: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: skipped: cannot read ({exc.strerror or exc})") from None
+    return decode(data, path, fallback)

@@ -1,0 +1,1 @@
+"""Typography rules: spacing, repeated words, quote styles."""

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from linter import Diagnostic, Document, Fix, Option, Rule
+
+_STRAIGHT = re.compile(r"[\"']")
+_CURLY = re.compile(r"[“”‘’]")
+_OPENING_CONTEXT = re.compile(r"[\s(\[{—–-]")
+_TO_STRAIGHT = {"“": '"', "”": '"', "‘": "'", "’": "'"}
+
+
+class QuoteStyle(Rule):
+    """
+    ## What it does
+    Finds a document that mixes straight quotes and apostrophes (`"` `'`) with curly
+    ones (`“ ” ‘ ’`), and reports each mark of the minority style, saying which style
+    dominates and how often each occurs.
+
+    ## Why
+    Mixed quotes betray text pasted together from different sources. They also defeat
+    searches: "Workers' Party" and "Workers’ Party" are different strings to a search box
+    or a database.
+
+    ## Example
+    ```text
+    The Workers’ Party of Korea held the "On the Important Tasks" lecture; the Party’s
+    officials attended.
+    ```
+
+    ## Use instead
+    ```text
+    The Workers’ Party of Korea held the “On the Important Tasks” lecture; the Party’s
+    officials attended.
+    ```
+
+    ## Fix safety
+    Unsafe: turning a straight quote into a curly one means guessing whether it opens or
+    closes a quotation from the characters around it, and a guess can be wrong
+    ("’90s", nested quotes). Curly-to-straight is exact, but is offered with the same
+    applicability for one review of the whole change.
+
+    ## Options
+    `style`: `"auto"` (the majority of the document wins; a tie goes to straight),
+    `"straight"` or `"curly"` to enforce one style everywhere.
+    """
+
+    name = "quote-style"
+    family = "typography"
+    summary = "Straight and curly quotes or apostrophes mixed in one document."
+    fixable = True
+    options = {
+        "style": Option(str, "auto", 'which style wins: "auto", "straight" or "curly"'),
+    }
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        prose = doc.prose
+        straight = [m.start() for m in _STRAIGHT.finditer(prose)]
+        curly = [m.start() for m in _CURLY.finditer(prose)]
+        style = self.opts["style"]
+        if style == "auto":
+            if not straight or not curly:
+                return
+            style = "curly" if len(curly) > len(straight) else "straight"
+        wrong = straight if style == "curly" else curly
+        counts = f"{len(curly)} curly, {len(straight)} straight"
+        for offset in wrong:
+            mark = prose[offset]
+            replacement = _curled(prose, offset) if style == "curly" else _TO_STRAIGHT[mark]
+            yield Diagnostic(
+                offset,
+                offset + 1,
+                f"{_describe(mark)} in a document where {style} quotes dominate ({counts})",
+                fix=Fix.replace(offset, offset + 1, replacement, safe=False),
+            )
+
+
+def _describe(mark: str) -> str:
+    kind = "double quote" if mark in "\"“”" else "apostrophe or single quote"
+    shape = "straight" if mark in "\"'" else "curly"
+    return f"{shape} {kind} {mark!r}"
+
+
+def _curled(text: str, offset: int) -> str:
+    mark = text[offset]
+    opening = offset == 0 or bool(_OPENING_CONTEXT.match(text[offset - 1]))
+    if mark == '"':
+        return "“" if opening else "”"
+    return "‘" if opening else "’"
