@@ -30,10 +30,10 @@ def _check_names(names: list[str] | None, option: str) -> None:
 
 
 def _use_color(choice: str, stream) -> bool:
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
     if choice == "always":
         return True
-    if choice == "never" or "NO_COLOR" in os.environ:
-        return False
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
@@ -64,28 +64,69 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--stdin-filename", metavar="NAME", help="Name (and markup kind) of text read from `-`.")
-@click.option("--format", "fmt", type=FORMAT_CHOICES, default="text", show_default=True,
-              help="Output format.")
+@click.option(
+    "--stdin-filename", metavar="NAME", help="Name (and markup kind) of text read from `-`."
+)
+@click.option(
+    "--format", "fmt", type=FORMAT_CHOICES, default="text", show_default=True, help="Output format."
+)
 @click.option("--concise", is_flag=True, help="Text format: one line per finding, no excerpt.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead.")
-@click.option("--select", multiple=True, metavar="RULES",
-              help="Only these rules or families (comma-separated; ALL for every rule).")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these rules or families (comma-separated; ALL for every rule).",
+)
 @click.option("--extend-select", multiple=True, metavar="RULES", help="Add rules or families.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Leave out rules or families.")
-@click.option("--fail-on", type=SEVERITY_CHOICES, default=None,
-              help="Lowest severity that makes the exit status 1 [default: warning].")
+@click.option(
+    "--fail-on",
+    type=SEVERITY_CHOICES,
+    default=None,
+    help="Lowest severity that makes the exit status 1 [default: warning].",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Config file to use instead of searching for one.")
-@click.option("--force-exclude", is_flag=True,
-              help="Apply `exclude` to files named on the command line too (for pre-commit).")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
-              show_default=True, help="Colour in text output (never with NO_COLOR set).")
-@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to this file instead of standard output.")
-def check(paths, stdin_filename, fmt, concise, statistics, select, extend_select, ignore,
-          fail_on, exit_zero, config_path, force_exclude, color, output_file) -> None:
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Config file to use instead of searching for one.",
+)
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply `exclude` to files named on the command line too (for pre-commit).",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour in text output (never with NO_COLOR set).",
+)
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+def check(
+    paths,
+    stdin_filename,
+    fmt,
+    concise,
+    statistics,
+    select,
+    extend_select,
+    ignore,
+    fail_on,
+    exit_zero,
+    config_path,
+    force_exclude,
+    color,
+    output_file,
+) -> None:
     """Lint files and folders (default: the current folder); `-` reads standard input.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage, config or
@@ -95,12 +136,15 @@ def check(paths, stdin_filename, fmt, concise, statistics, select, extend_select
     from linter.diagnostics import Severity
     from linter.engine import Linter, at_or_above
     from linter.report import Output, render
+    from linter.report.json import statistics_json
     from linter.report.text import statistics as render_statistics
     from linter.report.text import summary
 
     settings = load_settings(config_path)
     select_names, extend_names, ignore_names = (
-        _names(select), _names(extend_select), _names(ignore)
+        _names(select),
+        _names(extend_select),
+        _names(ignore),
     )
     _check_names(select_names, "--select")
     _check_names(extend_names, "--extend-select")
@@ -130,32 +174,26 @@ def check(paths, stdin_filename, fmt, concise, statistics, select, extend_select
         rules=linter.registry.by_name,
     )
     if statistics:
-        text = render_statistics(output) if fmt == "text" else render("json", _stats_output(output))
+        text = render_statistics(output) if fmt == "text" else statistics_json(output)
     else:
         text = render(fmt, output)
-        if fmt == "text" and not concise:
+        # "All checks passed." would be false when a path could not be read.
+        if fmt == "text" and (result.reports or not (concise or result.errors)):
             text += summary(output)
-        elif fmt == "text":
-            text += summary(output) if result.reports else ""
     if output_file is not None:
         try:
             output_file.write_text(text, encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"{output_file}: cannot write report: {exc.strerror}") from None
     else:
-        click.echo(text, nl=False)
+        # Without color=, click strips the escapes whenever stdout is not a terminal.
+        click.echo(text, nl=False, color=output.color)
 
     level = Severity(fail_on) if fail_on else settings.fail_on
     if result.errors:
         sys.exit(2)
     if not exit_zero and at_or_above(result.reports, level):
         sys.exit(1)
-
-
-def _stats_output(output):
-    from linter.report import Output
-
-    return Output(reports=output.reports, rules=output.rules)
 
 
 def _lint_stdin(linter, stdin_filename):
@@ -173,8 +211,13 @@ def _lint_stdin(linter, stdin_filename):
 
 
 @main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
-              show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
 def list_rules(fmt: str) -> None:
     """List every rule: name, family, default severity, fixable, summary."""
     from linter.registry import registry

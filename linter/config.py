@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -67,13 +68,24 @@ class Settings:
 
     def relative(self, path: str) -> str:
         """``path`` relative to the config root, with forward slashes, for glob matching."""
-        try:
-            rel = os.path.relpath(os.path.abspath(path), self.root)
-        except ValueError:
-            return path.replace(os.sep, "/")
+        absolute = os.path.abspath(path)
+        prefix = self._root_prefix
+        if absolute.startswith(prefix):
+            rel = absolute[len(prefix) :]
+        else:
+            try:
+                rel = os.path.relpath(absolute, self.root)
+            except ValueError:
+                rel = path
         return rel.replace(os.sep, "/")
 
+    @cached_property
+    def _root_prefix(self) -> str:
+        return os.path.join(str(self.root), "")
+
     def ignored_rules(self, path: str) -> set[str]:
+        if not self.per_file_ignores:
+            return set()
         rel = self.relative(path)
         out: set[str] = set()
         for spec, names in self.per_file_ignores:
@@ -92,8 +104,16 @@ def find_config(start: Path) -> Path | None:
             if name != "pyproject.toml":
                 return candidate
             try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                text = candidate.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError:
+                # Broken but meant for us: `load_settings` reports where, rather than
+                # linting with defaults the user never chose.
+                if "tool.renderlint" in text:
+                    return candidate
                 continue
             if "renderlint" in data.get("tool", {}):
                 return candidate
@@ -164,18 +184,18 @@ def parse_settings(
             for name in names:
                 if not rules.is_selector(name):
                     raise fail(f"per-file-ignores.{glob}", f"unknown rule or family {name!r}")
-            spec = pathspec.PathSpec.from_lines("gitwildmatch", [glob])
+            spec = pathspec.PathSpec.from_lines("gitignore", [glob])
             settings.per_file_ignores.append((spec, rules.expand(names)))
 
     if "severity" in table:
         sev = table["severity"]
         if not isinstance(sev, dict):
-            raise fail("severity", "expected a table of rule = \"error|warning|info\"")
+            raise fail("severity", 'expected a table of rule = "error|warning|info"')
         for name, level in sev.items():
             if not rules.is_selector(name):
                 raise fail(f"severity.{name}", "unknown rule or family")
             if not isinstance(level, str):
-                raise fail(f"severity.{name}", "expected \"error\", \"warning\" or \"info\"")
+                raise fail(f"severity.{name}", 'expected "error", "warning" or "info"')
             try:
                 severity = Severity.parse(level)
             except ValueError as exc:
@@ -188,12 +208,12 @@ def parse_settings(
         try:
             settings.fail_on = Severity.parse(value if isinstance(value, str) else "")
         except ValueError:
-            raise fail("fail-on", "expected \"error\", \"warning\" or \"info\"") from None
+            raise fail("fail-on", 'expected "error", "warning" or "info"') from None
 
     if "encoding" in table:
         value = table["encoding"]
         if not isinstance(value, str):
-            raise fail("encoding", "expected a string such as \"cp1252\"")
+            raise fail("encoding", 'expected a string such as "cp1252"')
         import codecs
 
         try:
@@ -239,6 +259,9 @@ def _rule_options(rule: Any, value: Any, key: str, fail: Any) -> dict[str, Any]:
             ok = all(isinstance(item, str) for item in option_value)
         if not ok:
             raise fail(f"{key}.{option_name}", f"expected {option.type_name()}")
+        if option.choices and option_value not in option.choices:
+            allowed = ", ".join(repr(c) for c in option.choices)
+            raise fail(f"{key}.{option_name}", f"expected one of {allowed}, not {option_value!r}")
         out[option_name] = option_value
     return out
 
@@ -273,7 +296,7 @@ def _suppressions(value: Any, rules: Any, fail: Any) -> list[TextSuppression]:
         out.append(
             TextSuppression(
                 index=i,
-                paths=pathspec.PathSpec.from_lines("gitwildmatch", [entry["path"]]),
+                paths=pathspec.PathSpec.from_lines("gitignore", [entry["path"]]),
                 rules=tuple(rules.expand(names)),
                 text=text,
                 line=line,

@@ -11,8 +11,20 @@ import pathspec
 from linter.config import Settings
 
 SKIPPED_DIRS = frozenset(
-    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox",
-     ".mypy_cache", ".pytest_cache", ".ruff_cache"}
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        "node_modules",
+        "__pycache__",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+    }
 )
 
 
@@ -24,7 +36,7 @@ class Discovery:
 
 
 def _spec(patterns: list[str]) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return pathspec.PathSpec.from_lines("gitignore", patterns)
 
 
 def _gitignore(folder: Path) -> pathspec.PathSpec | None:
@@ -74,7 +86,7 @@ def discover(paths: list[str], settings: Settings, *, force_exclude: bool = Fals
     seen: set[str] = set()
 
     def excluded(path: Path) -> bool:
-        return exclude.match_file(settings.relative(str(path)))
+        return bool(settings.exclude) and exclude.match_file(settings.relative(str(path)))
 
     for raw in paths:
         path = Path(raw)
@@ -144,8 +156,10 @@ def _walk(
                     continue
                 stack.append((path, scoped))
             elif is_file:
-                rel = settings.relative(entry.path)
-                if not (include.match_file(rel) or include.match_file(entry.name)):
+                if not (
+                    include.match_file(entry.name)
+                    or include.match_file(settings.relative(entry.path))
+                ):
                     continue
                 if excluded(path):
                     continue

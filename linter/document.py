@@ -11,6 +11,12 @@ from linter.diagnostics import Location
 from linter.markup import Comment, Extraction, Segment, extract
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
+HEADING_MAX_WORDS = 20
+# Runs of capitalised words. The pattern is kept simple for speed (it starts with a
+# letter class, so the engine skips quickly); possessives and edge punctuation are cut
+# off afterwards.
+_NAME_RUN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*(?: [A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*)*")
+_POSSESSIVE = ("'s", "’s")
 _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*", re.UNICODE)
 
 
@@ -63,9 +69,7 @@ class OffsetMap:
         self._prose_starts = [s.prose_start for s in segments]
         self._source_len = source_len
         self._identity = (
-            len(segments) == 1
-            and segments[0].prose_start == 0
-            and segments[0].source_start == 0
+            len(segments) == 1 and segments[0].prose_start == 0 and segments[0].source_start == 0
         )
 
     def to_source(self, offset: int) -> int:
@@ -156,6 +160,25 @@ class Document:
         return spans
 
     @cached_property
+    def headings(self) -> list[Span]:
+        """Paragraphs that read as titles: one short line without closing punctuation.
+
+        This covers Markdown and HTML headings and the title lines of plain-text
+        articles, which stand alone between blank lines.
+        """
+        out = []
+        for para in self.paragraphs:
+            text = para.text
+            if "\n" in text or len(text.split()) > HEADING_MAX_WORDS:
+                continue
+            if text[-1] in ".;,:!?\"'”’":
+                continue
+            if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'("):
+                continue
+            out.append(para)
+        return out
+
+    @cached_property
     def sentences(self) -> list[Span]:
         from linter.segment import split_sentences
 
@@ -164,6 +187,27 @@ class Document:
             for start, end in split_sentences(para.text):
                 out.append(Span(para.start + start, para.start + end, para.text[start:end]))
         return out
+
+    @cached_property
+    def name_runs(self) -> list[Span]:
+        """Runs of capitalised words joined by single spaces: candidate proper names."""
+        runs: list[Span] = []
+        for match in _NAME_RUN.finditer(self.prose):
+            start = match.start()
+            pos = start
+            for token in match.group().split(" "):
+                end = pos + len(token)
+                stripped = token.rstrip("'’-")
+                if stripped.endswith(_POSSESSIVE) or len(stripped) < len(token):
+                    cut = pos + len(stripped) - (2 if stripped.endswith(_POSSESSIVE) else 0)
+                    if cut > start:
+                        runs.append(Span(start, cut, self.prose[start:cut]))
+                    start = end + 1
+                pos = end + 1
+            end = match.end()
+            if start < end:
+                runs.append(Span(start, end, self.prose[start:end]))
+        return runs
 
     @cached_property
     def words(self) -> list[Span]:

@@ -125,7 +125,7 @@ class Linter:
                 entry[1].append(self.resolve(entry[0], rule, diagnostic, per_file))
 
         config_suppressions = ConfigSuppressions(self.settings)
-        known = set(self.registry.by_name)
+        known = {*self.registry.by_name, *self.registry.families}
         for doc, reports in per_file.values():
             directives = parse_directives(doc, known, self.registry.expand)
             kept = apply_directives(doc, reports, directives)

@@ -17,11 +17,12 @@ _HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """A rule option: its type, default and a one-line description."""
+    """A rule option: its type, default, a one-line description, and its allowed values."""
 
     type: type | tuple[type, ...]
     default: Any
     help: str
+    choices: tuple[Any, ...] = ()
 
     def type_name(self) -> str:
         types = self.type if isinstance(self.type, tuple) else (self.type,)

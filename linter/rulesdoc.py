@@ -10,8 +10,14 @@ from linter.rule import Rule
 def rules_table(rules: list[type[Rule]]) -> str:
     header = ("rule", "family", "severity", "fix", "default", "summary")
     rows = [
-        (r.name, r.family, r.severity.value, "yes" if r.fixable else "no",
-         "on" if r.default_enabled else "off", r.summary)
+        (
+            r.name,
+            r.family,
+            r.severity.value,
+            "yes" if r.fixable else "no",
+            "on" if r.default_enabled else "off",
+            r.summary,
+        )
         for r in rules
     ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
@@ -23,20 +29,23 @@ def rules_table(rules: list[type[Rule]]) -> str:
 
 
 def rules_json(rules: list[type[Rule]]) -> str:
-    return json.dumps(
-        [
-            {
-                "name": r.name,
-                "family": r.family,
-                "severity": r.severity.value,
-                "fixable": r.fixable,
-                "default_enabled": r.default_enabled,
-                "summary": r.summary,
-            }
-            for r in rules
-        ],
-        indent=2,
-    ) + "\n"
+    return (
+        json.dumps(
+            [
+                {
+                    "name": r.name,
+                    "family": r.family,
+                    "severity": r.severity.value,
+                    "fixable": r.fixable,
+                    "default_enabled": r.default_enabled,
+                    "summary": r.summary,
+                }
+                for r in rules
+            ],
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 def rules_markdown(rules: list[type[Rule]]) -> str:

@@ -11,16 +11,103 @@ from __future__ import annotations
 import re
 
 ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep rev fr st sr jr
-    hon pres supt insp messrs mt ft
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun
-    no nos vol vols p pp ch art fig figs para sec secs ed eds
-    co corp inc ltd bros dept univ assn est approx
-    vs etc al cf ie eg viz ca
-    a.m p.m a.d b.c u.s u.k u.n e.u i.e e.g
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "pvt",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "fr",
+        "st",
+        "sr",
+        "jr",
+        "hon",
+        "pres",
+        "supt",
+        "insp",
+        "messrs",
+        "mt",
+        "ft",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "p",
+        "pp",
+        "ch",
+        "art",
+        "fig",
+        "figs",
+        "para",
+        "sec",
+        "secs",
+        "ed",
+        "eds",
+        "co",
+        "corp",
+        "inc",
+        "ltd",
+        "bros",
+        "dept",
+        "univ",
+        "assn",
+        "est",
+        "approx",
+        "vs",
+        "etc",
+        "al",
+        "cf",
+        "ie",
+        "eg",
+        "viz",
+        "ca",
+        "a.m",
+        "p.m",
+        "a.d",
+        "b.c",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "i.e",
+        "e.g",
+    ]
 )
 
 _TERMINATOR = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=\s|$)")
@@ -71,4 +158,6 @@ def _ends_sentence(text: str, start: int, match: re.Match[str]) -> bool:
     if len(bare) == 1 and bare.isalpha():
         return False
     # "U.S." and other dotted initialisms end with a one-letter chunk.
-    return not ("." in bare and len(bare.rsplit(".", 1)[-1]) <= 1 and bare.replace(".", "").isalpha())
+    return not (
+        "." in bare and len(bare.rsplit(".", 1)[-1]) <= 1 and bare.replace(".", "").isalpha()
+    )

@@ -15,6 +15,7 @@ flagged text and line. A directive or entry that silences nothing is itself repo
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -110,7 +111,9 @@ def parse_directives(doc: Document, known: set[str], expand) -> list[Directive]:
                 if rules is None or opened.rules is None or opened.rules & rules:
                     opened.last_line = line
             open_ranges = [d for d in open_ranges if d.last_line == lines.line_count]
-            continue
+            if not unknown:
+                continue
+            # Kept (covering no line) only so that its unknown names are reported.
         directives.append(directive)
     return directives
 
@@ -186,7 +189,10 @@ class ConfigSuppressions:
                     continue
                 if entry.line is not None and entry.line != report.start.line:
                     continue
-                if entry.text is not None and doc.text[report.offset : report.end_offset] != entry.text:
+                if (
+                    entry.text is not None
+                    and doc.text[report.offset : report.end_offset] != entry.text
+                ):
                     continue
                 self.used.add(entry.index)
                 silenced = True
@@ -208,7 +214,8 @@ class ConfigSuppressions:
             config_text = path.read_text(encoding="utf-8")
         except OSError:
             config_text = ""
-        header = re.compile(r"^\s*\[\[\s*(?:tool\.renderlint\.)?suppress\s*\]\]", re.MULTILINE)
+        # `[ \t]`, not `\s`: a blank line before the header must not count as its start.
+        header = re.compile(r"^[ \t]*\[\[\s*(?:tool\.renderlint\.)?suppress\s*\]\]", re.MULTILINE)
         headers = [m.start() for m in header.finditer(config_text)]
         index = LineIndex(config_text)
         out = []
@@ -219,7 +226,7 @@ class ConfigSuppressions:
             where = index.location(offset)
             out.append(
                 Report(
-                    path=str(path),
+                    path=_display(path),
                     rule=UnusedSuppression.name,
                     severity=UnusedSuppression.severity,
                     message=f"[[suppress]] entry #{entry.index + 1} suppresses nothing",
@@ -230,3 +237,11 @@ class ConfigSuppressions:
                 )
             )
         return out
+
+
+def _display(path) -> str:
+    """The config file's path as the linted files' paths are shown: relative to the cwd."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)

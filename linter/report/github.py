@@ -28,5 +28,7 @@ def render_github(output: Output) -> str:
                 f"title={_escape_property('renderlint ' + r.rule)}",
             ]
         )
-        lines.append(f"::{_LEVEL[r.severity.value]} {props}::{_escape_data(f'{r.rule}: {r.message}')}")
+        lines.append(
+            f"::{_LEVEL[r.severity.value]} {props}::{_escape_data(f'{r.rule}: {r.message}')}"
+        )
     return "".join(line + "\n" for line in lines)

@@ -40,4 +40,22 @@ def report_to_json(report: Report) -> dict:
 
 
 def render_json(output: Output) -> str:
-    return json.dumps([report_to_json(r) for r in output.reports], ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps([report_to_json(r) for r in output.reports], ensure_ascii=False, indent=2) + "\n"
+    )
+
+
+def statistics_json(output: Output) -> str:
+    """`--statistics` as JSON: findings per rule, most frequent first."""
+    counts: dict[str, int] = {}
+    for r in output.reports:
+        counts[r.rule] = counts.get(r.rule, 0) + 1
+    rows = [
+        {
+            "rule": rule,
+            "count": count,
+            "fixable": bool(getattr(output.rules.get(rule), "fixable", False)),
+        }
+        for rule, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
+from urllib.parse import quote
 
 from linter.report import Output
 
@@ -11,9 +12,15 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _uri(path: str) -> str:
-    posix = PurePath(path).as_posix()
-    return posix[2:] if posix.startswith("./") else posix
+def _artifact(path: str) -> dict:
+    """An artifactLocation: a file URI for an absolute path, else one relative to the root.
+
+    SARIF wants valid URI references, so spaces, ``%`` and non-ASCII are percent-encoded.
+    """
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return {"uri": pure.as_uri()}
+    return {"uri": quote(pure.as_posix()), "uriBaseId": "%SRCROOT%"}
 
 
 def render_sarif(output: Output) -> str:
@@ -55,7 +62,7 @@ def render_sarif(output: Output) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(r.path), "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": _artifact(r.path),
                         "region": region,
                     }
                 }
@@ -67,7 +74,7 @@ def render_sarif(output: Output) -> str:
                     "description": {"text": f"{r.fix.applicability.value} fix"},
                     "artifactChanges": [
                         {
-                            "artifactLocation": {"uri": _uri(r.path), "uriBaseId": "%SRCROOT%"},
+                            "artifactLocation": _artifact(r.path),
                             "replacements": [
                                 {
                                     "deletedRegion": {

@@ -26,13 +26,13 @@ class QuoteStyle(Rule):
     ## Example
     ```text
     The Workers’ Party of Korea held the "On the Important Tasks" lecture; the Party’s
-    officials attended.
+    officials attended the General Secretary’s speech.
     ```
 
     ## Use instead
     ```text
     The Workers’ Party of Korea held the “On the Important Tasks” lecture; the Party’s
-    officials attended.
+    officials attended the General Secretary’s speech.
     ```
 
     ## Fix safety
@@ -51,33 +51,45 @@ class QuoteStyle(Rule):
     summary = "Straight and curly quotes or apostrophes mixed in one document."
     fixable = True
     options = {
-        "style": Option(str, "auto", 'which style wins: "auto", "straight" or "curly"'),
+        "style": Option(
+            str,
+            "auto",
+            'which style wins: "auto", "straight" or "curly"',
+            choices=("auto", "straight", "curly"),
+        ),
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
+        if self.opts["style"] == "auto" and not (
+            ('"' in prose or "'" in prose) and any(mark in prose for mark in "“”‘’")
+        ):
+            return
         straight = [m.start() for m in _STRAIGHT.finditer(prose)]
         curly = [m.start() for m in _CURLY.finditer(prose)]
         style = self.opts["style"]
+        counts = f"{len(curly)} curly, {len(straight)} straight"
         if style == "auto":
             if not straight or not curly:
                 return
             style = "curly" if len(curly) > len(straight) else "straight"
+            reason = f"in a document where {style} quotes dominate ({counts})"
+        else:
+            reason = f"where the configured style is {style} ({counts})"
         wrong = straight if style == "curly" else curly
-        counts = f"{len(curly)} curly, {len(straight)} straight"
         for offset in wrong:
             mark = prose[offset]
             replacement = _curled(prose, offset) if style == "curly" else _TO_STRAIGHT[mark]
             yield Diagnostic(
                 offset,
                 offset + 1,
-                f"{_describe(mark)} in a document where {style} quotes dominate ({counts})",
+                f"{_describe(mark)} {reason}",
                 fix=Fix.replace(offset, offset + 1, replacement, safe=False),
             )
 
 
 def _describe(mark: str) -> str:
-    kind = "double quote" if mark in "\"“”" else "apostrophe or single quote"
+    kind = "double quote" if mark in '"“”' else "apostrophe or single quote"
     shape = "straight" if mark in "\"'" else "curly"
     return f"{shape} {kind} {mark!r}"
 

