@@ -11,7 +11,7 @@ from linter.diagnostics import Location
 from linter.markup import Comment, Extraction, Segment, extract
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
-HEADING_MAX_WORDS = 20
+HEADING_MAX_WORDS = 30
 # Runs of capitalised words. The pattern is kept simple for speed (it starts with a
 # letter class, so the engine skips quickly); possessives and edge punctuation are cut
 # off afterwards.
@@ -136,6 +136,7 @@ class Document:
         self.kind = kind
         self.encoding = "utf-8"
         self.bom = False
+        self._memo: dict[str, object] = {}
         extraction: Extraction = extract(kind, text)
         self.prose: str = extraction.prose
         self.comments: list[Comment] = extraction.comments
@@ -167,9 +168,13 @@ class Document:
         articles, which stand alone between blank lines.
         """
         out = []
-        for para in self.paragraphs:
+        for number, para in enumerate(self.paragraphs):
             text = para.text
             if "\n" in text or len(text.split()) > HEADING_MAX_WORDS:
+                continue
+            if number == 0 and len(self.paragraphs) > 1:
+                # An article's first line is its title, whatever punctuation ends it.
+                out.append(para)
                 continue
             if text[-1] in ".;,:!?\"'”’":
                 continue
@@ -194,6 +199,10 @@ class Document:
         runs: list[Span] = []
         for match in _NAME_RUN.finditer(self.prose):
             start = match.start()
+            text = match.group()
+            if "'" not in text and "’" not in text and "-" not in text:
+                runs.append(Span(start, match.end(), text))
+                continue
             pos = start
             for token in match.group().split(" "):
                 end = pos + len(token)
@@ -212,6 +221,15 @@ class Document:
     @cached_property
     def words(self) -> list[Span]:
         return [Span(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.prose)]
+
+    def memo(self, key: str, factory):
+        """A value derived from this document, computed once and shared by the rules that
+        ask for the same ``key`` (a folded copy of the prose, say)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = factory()
+            return value
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.span_to_source(start, end)

@@ -75,6 +75,8 @@ class Directive:
     last_line: int = 0
     used: bool = False
     unknown: list[str] = field(default_factory=list)
+    # Lines where a `renderlint-enable RULE` ended the range for single rules.
+    ends: dict[str, int] = field(default_factory=dict)
 
 
 def parse_directives(doc: Document, known: set[str], expand) -> list[Directive]:
@@ -105,11 +107,15 @@ def parse_directives(doc: Document, known: set[str], expand) -> list[Directive]:
             open_ranges.append(directive)
         else:
             directive.used = True
-            for opened in reversed(open_ranges):
-                if opened.last_line != lines.line_count:
-                    continue
-                if rules is None or opened.rules is None or opened.rules & rules:
+            for opened in open_ranges:
+                if rules is None:
                     opened.last_line = line
+                    continue
+                # Enabling some rules ends the range for those rules only.
+                for rule in rules if opened.rules is None else rules & opened.rules:
+                    opened.ends.setdefault(rule, line)
+                if opened.rules is not None and opened.rules <= set(opened.ends):
+                    opened.last_line = max(opened.ends.values())
             open_ranges = [d for d in open_ranges if d.last_line == lines.line_count]
             if not unknown:
                 continue
@@ -121,7 +127,8 @@ def parse_directives(doc: Document, known: set[str], expand) -> list[Directive]:
 def covers(directive: Directive, report: Report) -> bool:
     if directive.rules is not None and report.rule not in directive.rules:
         return False
-    return directive.first_line <= report.start.line <= directive.last_line
+    last = directive.ends.get(report.rule, directive.last_line)
+    return directive.first_line <= report.start.line <= last
 
 
 def apply_directives(

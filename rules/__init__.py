@@ -5,6 +5,7 @@ the function that validates its value.
 """
 
 from rules.calendar.juche_year import JucheYear, JucheYearFormat
+from rules.terms.acronyms import AcronymRedefined, AcronymUndefined
 from rules.terms.inconsistent_spelling import InconsistentSpelling
 from rules.terms.settings import CONFIG_KEYS
 from rules.terms.term_misspelling import TermMisspelling
@@ -22,6 +23,8 @@ RULES = [
     TermVariant,
     TermMisspelling,
     InconsistentSpelling,
+    AcronymUndefined,
+    AcronymRedefined,
 ]
 
 __all__ = ["CONFIG_KEYS", "RULES"]

@@ -181,11 +181,6 @@ def test_html_directives(text, expected):
     assert lint_file("a.html", as_html(text)) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="linter/suppress.py parse_directives: `renderlint-enable RULE` closes the whole "
-    "open `disable` range, re-enabling the other rules it named too",
-)
 def test_enable_of_one_rule_keeps_the_others_disabled():
     require_markup("markdown")
     text = (

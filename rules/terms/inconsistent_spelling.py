@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -57,44 +58,59 @@ class InconsistentSpelling(Rule):
 
     max_tokens = 4
 
+    def __init__(self, options=None, context=None) -> None:
+        super().__init__(options, context)
+        # Names recur across the files of a run: each spelling is keyed once.
+        self._keys: dict[tuple[str, ...], tuple[str | None, tuple[int, ...]]] = {}
+
     def collect(self, doc: Document) -> Any:
         """Per key, per spelling (case folded): the spans where it stands."""
-        table: dict[str, dict[str, list[tuple[int, int, str]]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
+        table: dict[str, dict[str, list[tuple[int, int, tuple, str]]]] = {}
         taken = self._pack_spans(doc)
+        taken_starts = [s for s, _ in taken]
+        keys = self._keys
+        limit = self.max_tokens
         for run in doc.name_runs:
+            # The pack's spans that touch this run (they are sorted and do not overlap).
+            first = max(bisect.bisect_right(taken_starts, run.start) - 1, 0)
+            near = [
+                span
+                for span in taken[first : bisect.bisect_left(taken_starts, run.end)]
+                if span[1] > run.start
+            ]
             tokens = run.text.split(" ")
+            count = len(tokens)
             starts = []
             pos = run.start
             for token in tokens:
                 starts.append(pos)
                 pos += len(token) + 1
-            for i in range(len(tokens)):
-                for n in range(1, min(self.max_tokens, len(tokens) - i) + 1):
-                    window = tokens[i : i + n]
-                    if any(t.isupper() and len(t) > 1 for t in window):
+            acronym = [len(t) > 1 and t.isupper() for t in tokens]
+            for i in range(count):
+                for j in range(i + 1, min(i + limit, count) + 1):
+                    if acronym[j - 1]:
+                        break
+                    start, end = starts[i], starts[j - 1] + len(tokens[j - 1])
+                    if near and _overlaps(near, start, end):
                         continue
-                    surface = " ".join(window)
-                    start = starts[i]
-                    end = start + len(surface)
-                    if _overlaps(taken, start, end):
+                    window = tuple(tokens[i:j])
+                    found = keys.get(window)
+                    if found is None:
+                        found = keys[window] = spelling_key(window)
+                    key, bounds = found
+                    if key is None:
                         continue
-                    key, bounds = spelling_key(window)
-                    if len(key.rsplit("~", 1)[-1]) < 4:
-                        continue
-                    table[key][surface.casefold()].append((start, end, bounds, surface))
-        return {k: dict(v) for k, v in table.items()}
+                    surface = run.text[start - run.start : end - run.start]
+                    table.setdefault(key, {}).setdefault(surface.casefold(), []).append(
+                        (start, end, bounds, surface)
+                    )
+        return table
 
     def _pack_spans(self, doc: Document) -> list[tuple[int, int]]:
         """Where the pack's forms stand: names the pack knows are `term-variant`'s."""
-        from rules.terms.index import fold, term_index
+        from rules.terms.index import pack_matches, term_index
 
-        automaton = term_index(self.context).automaton
-        spans = []
-        for last, form in automaton.iter_long(fold(doc.prose)):
-            spans.append((last + 1 - len(form.text), last + 1))
-        return spans
+        return [(start, end) for start, end, _ in pack_matches(doc, term_index(self.context))]
 
     def finish(self, collected: list[tuple[str, Any]]) -> Iterator[Diagnostic]:
         merged: dict[str, dict[str, list[tuple[str, int, int, tuple, str]]]] = defaultdict(
@@ -134,8 +150,9 @@ class InconsistentSpelling(Rule):
             yield from _outermost(found[path])
 
 
-def spelling_key(words: list[str]) -> tuple[str, tuple[int, ...]]:
-    """The key two spellings of one name share, and where its words meet in the key.
+def spelling_key(words: tuple[str, ...]) -> tuple[str | None, tuple[int, ...]]:
+    """The key two spellings of one name share, and where its words meet in the key
+    (None for a key too short to compare).
 
     Romanized Korean names also fold their romanization, word by word, so that an
     equivalence never spans two syllables ("Se Ung" is not "Sung").
@@ -150,8 +167,11 @@ def spelling_key(words: list[str]) -> tuple[str, tuple[int, ...]]:
         bounds.append(total)
     # Korean personal names keep one word per syllable, place names join them: the two
     # never meet under one key ("Ri Won", a person, and "Riwon", a county).
+    joined = "".join(keys)
+    if len(joined) < 4:
+        return None, ()
     prefix = f"~{len(parts)}~" if syllabic else ""
-    return prefix + "".join(keys), tuple(bounds)
+    return prefix + joined, tuple(bounds)
 
 
 def _compatible(a: tuple[int, ...], b: tuple[int, ...]) -> bool:

@@ -33,6 +33,23 @@ def fold(text: str) -> str:
     return "".join(c if len(c) == 1 else o for o, c in zip(text, map(str.lower, text)))
 
 
+def folded_prose(doc: Any) -> str:
+    """The document's prose folded by :func:`fold`, computed once per document."""
+    return doc.memo("folded-prose", lambda: fold(doc.prose))
+
+
+def pack_matches(doc: Any, index: TermIndex) -> list[tuple[int, int, Form]]:
+    """Every longest match of a pack form in the document: ``(start, end, form)``."""
+
+    def build() -> list[tuple[int, int, Form]]:
+        return [
+            (last + 1 - len(form.text), last + 1, form)
+            for last, form in index.automaton.iter_long(folded_prose(doc))
+        ]
+
+    return doc.memo("pack-matches", build)
+
+
 def damerau(a: str, b: str, limit: int) -> int:
     """Optimal-string-alignment distance of ``a`` and ``b``, or ``limit + 1`` past it."""
     if abs(len(a) - len(b)) > limit:
@@ -113,10 +130,19 @@ class TermIndex:
                 for position, word in enumerate(folded):
                     self.anchors.setdefault(word, []).append((folded, position, term.canonical))
         self.known_tokens = frozenset(known_tokens)
+        # Tokens recur across the documents of a run; their near misses are looked up once.
+        self._near_cache: dict[str, list[tuple[int, str]]] = {}
         self.known_forms = frozenset(f.text for f in forms.values())
 
     def near_single(self, token: str) -> list[tuple[int, str]]:
         """One-word terms within reach of ``token`` (folded): ``(distance, canonical)``."""
+        try:
+            return self._near_cache[token]
+        except KeyError:
+            found = self._near_cache[token] = self._near_single(token)
+            return found
+
+    def _near_single(self, token: str) -> list[tuple[int, str]]:
         limit = max_distance(token)
         keys: set[str] = set()
         for deletion in _deletions(token, limit):

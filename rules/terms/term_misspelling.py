@@ -4,7 +4,15 @@ from collections.abc import Iterator
 
 from linter import Diagnostic, Document, Edit, Fix, Rule
 from linter.wordlist import is_english
-from rules.terms.index import TermIndex, damerau, fold, max_distance, term_index
+from rules.terms.index import (
+    TermIndex,
+    damerau,
+    fold,
+    folded_prose,
+    max_distance,
+    pack_matches,
+    term_index,
+)
 from rules.terms.pack import accepted
 from rules.terms.romanization import well_formed
 from rules.terms.typo import plausible_typo
@@ -55,7 +63,7 @@ class TermMisspelling(Rule):
         prose = doc.prose
         seen: set[tuple[int, int]] = set()
         present: set[str] = set()
-        for diagnostic in self._listed_and_glued(index, prose, present):
+        for diagnostic in self._listed_and_glued(pack_matches(doc, index), prose, present):
             seen.add((diagnostic.start, diagnostic.end))
             yield diagnostic
         for diagnostic in self._near_misses(index, doc, accept, present):
@@ -64,12 +72,10 @@ class TermMisspelling(Rule):
                 yield diagnostic
 
     def _listed_and_glued(
-        self, index: TermIndex, prose: str, present: set[str]
+        self, matches: list, prose: str, present: set[str]
     ) -> Iterator[Diagnostic]:
         """Listed slips and run-togethers; fills ``present`` with the terms found intact."""
-        for last, form in index.automaton.iter_long(fold(prose)):
-            end = last + 1
-            start = end - len(form.text)
+        for start, end, form in matches:
             surface = prose[start:end]
             left = start > 0 and prose[start - 1].isalpha()
             right = end < len(prose) and prose[end].isalpha()
@@ -93,6 +99,7 @@ class TermMisspelling(Rule):
     def _near_misses(
         self, index: TermIndex, doc: Document, accept: frozenset[str], present: set[str]
     ) -> Iterator[Diagnostic]:
+        all_folded = folded_prose(doc)
         for run in doc.name_runs:
             tokens = run.text.split(" ")
             offsets = []
@@ -100,8 +107,9 @@ class TermMisspelling(Rule):
             for token in tokens:
                 offsets.append(pos)
                 pos += len(token) + 1
-            folded = [fold(t) for t in tokens]
-            yield from self._multi(index, tokens, folded, offsets, accept, present)
+            folded = [all_folded[o : o + len(t)] for o, t in zip(offsets, tokens)]
+            if any(key in index.anchors for key in folded):
+                yield from self._multi(index, tokens, folded, offsets, accept, present)
             for token, key, start in zip(tokens, folded, offsets):
                 if len(key) < 4 or not key.isalpha() or key in index.known_tokens:
                     continue

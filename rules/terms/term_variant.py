@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter import Diagnostic, Document, Fix, Rule
-from rules.terms.index import fold, term_index
+from rules.terms.index import pack_matches, term_index
 
 
 def _lost_capitals(canonical: str, surface: str) -> bool:
@@ -51,9 +51,7 @@ class TermVariant(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         index = term_index(self.context)
         prose = doc.prose
-        for last, form in index.automaton.iter_long(fold(prose)):
-            end = last + 1
-            start = end - len(form.text)
+        for start, end, form in pack_matches(doc, index):
             if (start > 0 and prose[start - 1].isalnum()) or (
                 end < len(prose) and prose[end].isalnum()
             ):
