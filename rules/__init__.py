@@ -4,6 +4,7 @@
 the function that validates its value.
 """
 
+from rules.calendar.anniversary import Anniversary
 from rules.calendar.juche_year import JucheYear, JucheYearFormat
 from rules.terms.acronyms import AcronymRedefined, AcronymUndefined
 from rules.terms.inconsistent_spelling import InconsistentSpelling
@@ -20,6 +21,7 @@ RULES = [
     QuoteStyle,
     JucheYear,
     JucheYearFormat,
+    Anniversary,
     TermVariant,
     TermMisspelling,
     InconsistentSpelling,
