@@ -12,12 +12,13 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from linter.diagnostics import Severity
 from linter.errors import ConfigError
+
+if TYPE_CHECKING:
+    import pathspec
 
 CONFIG_NAMES = ("renderlint.toml", ".renderlint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm")
@@ -92,6 +93,13 @@ class Settings:
             if spec.match_file(rel):
                 out.update(names)
         return out
+
+
+def glob_spec(patterns: list[str]) -> pathspec.PathSpec:
+    """Git-style globs; pathspec is imported only by runs that use globs."""
+    import pathspec
+
+    return pathspec.PathSpec.from_lines("gitignore", patterns)
 
 
 def find_config(start: Path) -> Path | None:
@@ -184,7 +192,7 @@ def parse_settings(
             for name in names:
                 if not rules.is_selector(name):
                     raise fail(f"per-file-ignores.{glob}", f"unknown rule or family {name!r}")
-            spec = pathspec.PathSpec.from_lines("gitignore", [glob])
+            spec = glob_spec([glob])
             settings.per_file_ignores.append((spec, rules.expand(names)))
 
     if "severity" in table:
@@ -296,7 +304,7 @@ def _suppressions(value: Any, rules: Any, fail: Any) -> list[TextSuppression]:
         out.append(
             TextSuppression(
                 index=i,
-                paths=pathspec.PathSpec.from_lines("gitignore", [entry["path"]]),
+                paths=glob_spec([entry["path"]]),
                 rules=tuple(rules.expand(names)),
                 text=text,
                 line=line,

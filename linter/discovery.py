@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+from linter.config import Settings, glob_spec
 
-from linter.config import Settings
+if TYPE_CHECKING:
+    import pathspec
 
 SKIPPED_DIRS = frozenset(
     {
@@ -36,7 +38,7 @@ class Discovery:
 
 
 def _spec(patterns: list[str]) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitignore", patterns)
+    return glob_spec(patterns)
 
 
 def _gitignore(folder: Path) -> pathspec.PathSpec | None:
@@ -44,6 +46,8 @@ def _gitignore(folder: Path) -> pathspec.PathSpec | None:
         lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
@@ -80,13 +84,20 @@ def discover(paths: list[str], settings: Settings, *, force_exclude: bool = Fals
     A file named explicitly is linted even if ``include`` does not match it, and even if
     ``exclude`` does, unless ``force_exclude`` is set (as the pre-commit hook does).
     """
-    include = _spec(settings.include)
-    exclude = _spec(settings.exclude)
     out = Discovery()
     seen: set[str] = set()
+    # Built on first use: linting named files with no `exclude` needs no globs at all.
+    specs: dict[str, pathspec.PathSpec] = {}
+
+    def spec(name: str) -> pathspec.PathSpec:
+        if name not in specs:
+            specs[name] = _spec(getattr(settings, name))
+        return specs[name]
 
     def excluded(path: Path) -> bool:
-        return bool(settings.exclude) and exclude.match_file(settings.relative(str(path)))
+        return bool(settings.exclude) and spec("exclude").match_file(
+            settings.relative(str(path))
+        )
 
     for raw in paths:
         path = Path(raw)
@@ -94,7 +105,7 @@ def discover(paths: list[str], settings: Settings, *, force_exclude: bool = Fals
             out.errors.append(f"{raw}: no such file or directory")
             continue
         if path.is_dir():
-            _walk(path, settings, include, excluded, out, seen)
+            _walk(path, settings, spec("include"), excluded, out, seen)
             continue
         if not path.exists():
             out.errors.append(f"{raw}: skipped: broken symbolic link")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -82,6 +81,8 @@ class Rule:
     @classmethod
     def docs(cls) -> dict[str, str]:
         """The rule's documentation sections, parsed from its docstring."""
+        import inspect
+
         text = inspect.cleandoc(cls.__doc__ or "")
         sections: dict[str, str] = {}
         headings = list(_HEADING.finditer(text))

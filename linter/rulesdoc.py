@@ -60,3 +60,24 @@ def rules_markdown(rules: list[type[Rule]]) -> str:
             f"{r.summary} |"
         )
     return "\n".join(lines) + "\n"
+
+
+START_MARKER = "<!-- rules-table-start -->"
+END_MARKER = "<!-- rules-table-end -->"
+
+
+def with_rules_table(readme: str, rules: list[type[Rule]]) -> str:
+    """``readme`` with the text between the rules-table markers replaced by the table."""
+    start = readme.index(START_MARKER) + len(START_MARKER)
+    end = readme.index(END_MARKER)
+    return readme[:start] + "\n" + rules_markdown(rules) + readme[end:]
+
+
+if __name__ == "__main__":
+    import sys
+
+    from linter.registry import registry
+
+    for name in sys.argv[1:]:
+        path = __import__("pathlib").Path(name)
+        path.write_text(with_rules_table(path.read_text(encoding="utf-8"), registry().rules))

@@ -3,11 +3,14 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from linter import Diagnostic, Document, Rule, Severity
-from linter.packs import Founding
 from rules.calendar import JUCHE_OFFSET
 from rules.terms.pack import run_pack
+
+if TYPE_CHECKING:
+    from linter.packs import Founding
 
 _ORDINAL = re.compile(
     r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:(founding|foundation|birth|death)\s+)?"
