@@ -10,6 +10,7 @@ from rules.terms.acronyms import AcronymRedefined, AcronymUndefined
 from rules.terms.inconsistent_spelling import InconsistentSpelling
 from rules.terms.settings import CONFIG_KEYS
 from rules.terms.term_misspelling import TermMisspelling
+from rules.terms.term_style import TermStyle
 from rules.terms.term_variant import TermVariant
 from rules.typography.quote_style import QuoteStyle
 from rules.typography.repeated_word import RepeatedWord
@@ -27,6 +28,7 @@ RULES = [
     InconsistentSpelling,
     AcronymUndefined,
     AcronymRedefined,
+    TermStyle,
 ]
 
 __all__ = ["CONFIG_KEYS", "RULES"]

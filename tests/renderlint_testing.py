@@ -9,8 +9,9 @@ from typing import Any
 from click.testing import CliRunner, Result
 
 from linter.cli import main
-from linter.config import Settings
+from linter.config import Settings, parse_settings
 from linter.engine import Linter
+from linter.registry import registry
 from linter.report.json import report_to_json
 
 
@@ -32,10 +33,23 @@ def check_json(*args: Any, **kwargs: Any) -> tuple[int, list[dict]]:
 
 
 def lint(
-    text: str, rule: str | None = None, *, path: str = "t.txt", options: dict | None = None
+    text: str,
+    rule: str | None = None,
+    *,
+    path: str = "t.txt",
+    options: dict | None = None,
+    config: dict | None = None,
 ) -> list[dict]:
-    """Findings (as in the JSON contract) for ``text``, with only ``rule`` enabled if given."""
-    settings = Settings(rule_options={rule: options} if options and rule else {})
+    """Findings (as in the JSON contract) for ``text``, with only ``rule`` enabled if given.
+
+    ``config`` is a config table (as in renderlint.toml), validated as the CLI would.
+    """
+    if config is not None:
+        settings = parse_settings(config, path=None, rules=registry())
+    else:
+        settings = Settings()
+    if options and rule:
+        settings.rule_options[rule] = options
     linter = Linter(settings, select=[rule] if rule else None)
     return [report_to_json(r) for r in linter.lint_text(text, path)]
 

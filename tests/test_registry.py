@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import tomllib
 
 import pytest
 from renderlint_testing import apply_fixes, lint, one_line_error, run
@@ -20,6 +21,7 @@ from linter.rule import DOC_SECTIONS
 
 RULES = registry().rules
 KEBAB = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+TOML_BLOCK = re.compile(r"^```toml\n(.*?)^```", re.MULTILINE | re.DOTALL)
 CODE_BLOCK = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 KIND_BY_LANGUAGE = {"": "plain", "text": "plain", "markdown": "markdown", "html": "html"}
 SUFFIX_BY_KIND = {"plain": "txt", "markdown": "md", "html": "html"}
@@ -37,11 +39,18 @@ def code_block(rule, section: str) -> tuple[str, str]:
     return body, KIND_BY_LANGUAGE[language]
 
 
+def example_config(rule) -> dict | None:
+    """The config a rule's Example assumes: a ```toml block under Options, if any."""
+    match = TOML_BLOCK.search(rule.docs()["Options"])
+    return tomllib.loads(match.group(1)) if match else None
+
+
 def lint_example(rule, section: str) -> tuple[str, list[dict]]:
     text, kind = code_block(rule, section)
     if kind != "plain" and importlib.util.find_spec(f"linter.markup.{kind}") is None:
         pytest.skip(f"linter.markup.{kind} is not written yet")
-    return text, lint(text, rule.name, path=f"example.{SUFFIX_BY_KIND[kind]}")
+    path = f"example.{SUFFIX_BY_KIND[kind]}"
+    return text, lint(text, rule.name, path=path, config=example_config(rule))
 
 
 def test_rule_names_are_unique():
