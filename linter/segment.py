@@ -111,7 +111,6 @@ ABBREVIATIONS = frozenset(
 )
 
 _TERMINATOR = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=\s|$)")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"\s+(\S)")
 
 
@@ -143,9 +142,12 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 def _ends_sentence(text: str, start: int, match: re.Match[str]) -> bool:
-    head = text[start : match.start()]
-    token_match = _TOKEN_BEFORE.search(head)
-    token = token_match.group(1) if token_match else ""
+    # The word before the full stop, read backwards (a search over the whole sentence so
+    # far would make long paragraphs quadratic).
+    cut = pos = match.start()
+    while pos > start and not text[pos - 1].isspace():
+        pos -= 1
+    token = text[pos:cut]
     following = _NEXT_WORD.match(text, match.end())
     next_char = following.group(1) if following else ""
     if next_char and (next_char.islower() or next_char.isdigit()):

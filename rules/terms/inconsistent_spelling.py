@@ -4,6 +4,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from linter import Diagnostic, Document, Option, Related, Rule
@@ -60,50 +61,38 @@ class InconsistentSpelling(Rule):
 
     def __init__(self, options=None, context=None) -> None:
         super().__init__(options, context)
-        # Names recur across the files of a run: each spelling is keyed once.
-        self._keys: dict[tuple[str, ...], tuple[str | None, tuple[int, ...]]] = {}
+        # Runs of names recur across the files of a run: each is split and keyed once.
+        self._windows: dict[str, list[tuple]] = {}
 
     def collect(self, doc: Document) -> Any:
-        """Per key, per spelling (case folded): the spans where it stands."""
-        table: dict[str, dict[str, list[tuple[int, int, tuple, str]]]] = {}
+        """Per key, per spelling (case folded): its bounds, a surface, and its starts."""
+        table: dict[str, dict[str, list]] = {}
         taken = self._pack_spans(doc)
         taken_starts = [s for s, _ in taken]
-        keys = self._keys
-        limit = self.max_tokens
+        cache = self._windows
         for run in doc.name_runs:
+            windows = cache.get(run.text)
+            if windows is None:
+                windows = cache[run.text] = _windows(run.text, self.max_tokens)
+            if not windows:
+                continue
             # The pack's spans that touch this run (they are sorted and do not overlap).
             first = max(bisect.bisect_right(taken_starts, run.start) - 1, 0)
             near = [
-                span
-                for span in taken[first : bisect.bisect_left(taken_starts, run.end)]
-                if span[1] > run.start
+                (s - run.start, e - run.start)
+                for s, e in taken[first : bisect.bisect_left(taken_starts, run.end)]
+                if e > run.start
             ]
-            tokens = run.text.split(" ")
-            count = len(tokens)
-            starts = []
-            pos = run.start
-            for token in tokens:
-                starts.append(pos)
-                pos += len(token) + 1
-            acronym = [len(t) > 1 and t.isupper() for t in tokens]
-            for i in range(count):
-                for j in range(i + 1, min(i + limit, count) + 1):
-                    if acronym[j - 1]:
-                        break
-                    start, end = starts[i], starts[j - 1] + len(tokens[j - 1])
-                    if near and _overlaps(near, start, end):
-                        continue
-                    window = tuple(tokens[i:j])
-                    found = keys.get(window)
-                    if found is None:
-                        found = keys[window] = spelling_key(window)
-                    key, bounds = found
-                    if key is None:
-                        continue
-                    surface = run.text[start - run.start : end - run.start]
-                    table.setdefault(key, {}).setdefault(surface.casefold(), []).append(
-                        (start, end, bounds, surface)
-                    )
+            for start, end, key, bounds, folded, surface in windows:
+                if near and _overlaps(near, start, end):
+                    continue
+                spellings = table.get(key)
+                if spellings is None:
+                    spellings = table[key] = {}
+                entry = spellings.get(folded)
+                if entry is None:
+                    entry = spellings[folded] = [bounds, surface, []]
+                entry[2].append(run.start + start)
         return table
 
     def _pack_spans(self, doc: Document) -> list[tuple[int, int]]:
@@ -113,41 +102,75 @@ class InconsistentSpelling(Rule):
         return [(start, end) for start, end, _ in pack_matches(doc, term_index(self.context))]
 
     def finish(self, collected: list[tuple[str, Any]]) -> Iterator[Diagnostic]:
-        merged: dict[str, dict[str, list[tuple[str, int, int, tuple, str]]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
+        # key -> spelling -> [bounds, surface, count, [(path, starts), ...]]
+        merged: dict[str, dict[str, list]] = {}
         for path, table in collected:
             for key, spellings in table.items():
-                for spelling, spans in spellings.items():
-                    merged[key][spelling].extend((path, *span) for span in spans)
+                into = merged.get(key)
+                if into is None:
+                    into = merged[key] = {}
+                for spelling, (bounds, surface, starts) in spellings.items():
+                    entry = into.get(spelling)
+                    if entry is None:
+                        entry = into[spelling] = [bounds, surface, 0, []]
+                    entry[2] += len(starts)
+                    entry[3].append((path, starts))
         found: dict[str, list[Diagnostic]] = defaultdict(list)
         for spellings in merged.values():
             if len(spellings) < 2:
                 continue
             # Most frequent first; a tie goes to the spelling seen first.
-            ranked = sorted(spellings.items(), key=lambda kv: (-len(kv[1]), min(kv[1])))
-            _, places = ranked[0]
-            if len(places) < self.opts["min-majority"]:
+            ranked = sorted(spellings.values(), key=lambda e: (-e[2], min(e[3])))
+            major_bounds, majority, count, places = ranked[0]
+            if count < self.opts["min-majority"]:
                 continue
-            first_path, first_start, first_end, major_bounds, majority = min(places)
-            for _, spans in ranked[1:]:
-                for path, start, end, bounds, surface in spans:
-                    if not _compatible(bounds, major_bounds):
-                        continue
+            first_path, first_starts = min(places)
+            first_start = first_starts[0]
+            for bounds, surface, _, spans in ranked[1:]:
+                if not _compatible(bounds, major_bounds):
+                    continue
+                for path, start in ((p, s) for p, starts in spans for s in starts):
                     found[path].append(
                         Diagnostic(
                             start,
-                            end,
-                            f"{surface!r} is spelt {majority!r} {len(places)} "
-                            f"time{'s' if len(places) != 1 else ''} in this run",
+                            start + len(surface),
+                            f"{surface!r} is spelt {majority!r} {count} "
+                            f"time{'s' if count != 1 else ''} in this run",
                             related=Related(
-                                f"first {majority!r}", first_start, first_end, first_path
+                                f"first {majority!r}",
+                                first_start,
+                                first_start + len(majority),
+                                first_path,
                             ),
                             path=path,
                         )
                     )
         for path in sorted(found):
             yield from _outermost(found[path])
+
+
+def _windows(text: str, limit: int) -> list[tuple]:
+    """The word sequences (up to ``limit`` words) of one run of capitalised words, with
+    their keys: ``(start, end, key, bounds, folded spelling, surface)``, offsets relative
+    to the run. Acronyms break a sequence."""
+    tokens = text.split(" ")
+    offsets = []
+    pos = 0
+    for token in tokens:
+        offsets.append(pos)
+        pos += len(token) + 1
+    out = []
+    for i in range(len(tokens)):
+        for j in range(i + 1, min(i + limit, len(tokens)) + 1):
+            last = tokens[j - 1]
+            if len(last) > 1 and last.isupper():
+                break
+            start, end = offsets[i], offsets[j - 1] + len(last)
+            key, bounds = spelling_key(tuple(tokens[i:j]))
+            if key is not None:
+                surface = text[start:end]
+                out.append((start, end, key, bounds, surface.casefold(), surface))
+    return out
 
 
 def spelling_key(words: tuple[str, ...]) -> tuple[str | None, tuple[int, ...]]:
@@ -158,8 +181,8 @@ def spelling_key(words: tuple[str, ...]) -> tuple[str | None, tuple[int, ...]]:
     equivalence never spans two syllables ("Se Ung" is not "Sung").
     """
     parts = [p for w in words for p in w.replace("’", "'").split("-") if p]
-    syllabic = len(parts) > 1 and all(_SYLLABLE.match(p) for p in parts)
-    keys = [romanization_key(p) if syllabic else structural_key(p) for p in parts]
+    syllabic = len(parts) > 1 and all(_part(p)[0] for p in parts)
+    keys = [_part(p)[2 if syllabic else 1] for p in parts]
     bounds = []
     total = 0
     for key in keys[:-1]:
@@ -172,6 +195,12 @@ def spelling_key(words: tuple[str, ...]) -> tuple[str | None, tuple[int, ...]]:
         return None, ()
     prefix = f"~{len(parts)}~" if syllabic else ""
     return prefix + joined, tuple(bounds)
+
+
+@lru_cache(maxsize=65536)
+def _part(part: str) -> tuple[bool, str, str]:
+    """Whether a word part looks like a romanized syllable, and its two keys."""
+    return bool(_SYLLABLE.match(part)), structural_key(part), romanization_key(part)
 
 
 def _compatible(a: tuple[int, ...], b: tuple[int, ...]) -> bool:

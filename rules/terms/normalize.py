@@ -4,28 +4,14 @@ from __future__ import annotations
 
 import re
 
-# Breves and other marks that romanizations put on vowels, folded to the bare letter.
-_MARKS = str.maketrans(
-    {
-        "ŏ": "o",
-        "Ŏ": "O",
-        "ŭ": "u",
-        "Ŭ": "U",
-        "ă": "a",
-        "Ă": "A",
-        "é": "e",
-        "É": "E",
-        "ō": "o",
-        "Ō": "O",
-        "ū": "u",
-        "Ū": "U",
-        "’": "'",
-        "‘": "'",
-        "ʼ": "'",
-        "`": "'",
-    }
-)
-_JOINERS = str.maketrans({"-": None, "'": None, " ": None, "‐": None, "‑": None})
+# Breves and other marks that romanizations put on vowels, folded to the bare letter,
+# and apostrophes of every shape made straight.
+_MARKS = (
+    ("ŏ", "o"), ("Ŏ", "O"), ("ŭ", "u"), ("Ŭ", "U"), ("ă", "a"), ("Ă", "A"), ("é", "e"),
+    ("É", "E"), ("ō", "o"), ("Ō", "O"), ("ū", "u"), ("Ū", "U"), ("’", "'"), ("‘", "'"),
+    ("ʼ", "'"), ("`", "'"),
+)  # fmt: skip
+_JOINERS = ("-", "'", " ", "‐", "‑")
 
 # Romanization equivalences between McCune–Reischauer, the DPRK system and Revised
 # Romanization: aspirates written with h or an apostrophe, eo/o, eu/u, lax k/g.
@@ -41,13 +27,26 @@ _ROMANIZATION = [
 
 
 def fold_marks(text: str) -> str:
-    """Breves dropped and apostrophes made straight; the length stays the same."""
-    return text.translate(_MARKS)
+    """Breves dropped and apostrophes made straight; the length stays the same.
+
+    One ``str.replace`` per mark that occurs: much faster than ``str.translate`` with a
+    table on non-ASCII text, and a no-op scan for the marks that do not.
+    """
+    if text.isascii():
+        return text.replace("`", "'") if "`" in text else text
+    for mark, plain in _MARKS:
+        if mark in text:
+            text = text.replace(mark, plain)
+    return text
 
 
 def structural_key(text: str) -> str:
     """Case, hyphens, apostrophes, breves and spacing folded away."""
-    return fold_marks(text).translate(_JOINERS).lower()
+    text = fold_marks(text).lower()
+    for joiner in _JOINERS:
+        if joiner in text:
+            text = text.replace(joiner, "")
+    return text
 
 
 def romanization_key(text: str) -> str:

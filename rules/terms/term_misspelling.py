@@ -8,7 +8,6 @@ from rules.terms.index import (
     TermIndex,
     damerau,
     fold,
-    folded_prose,
     max_distance,
     pack_matches,
     term_index,
@@ -57,6 +56,10 @@ class TermMisspelling(Rule):
     summary = "A near miss of a pack term, or a term run together with the next word."
     fixable = True
 
+    def __init__(self, options=None, context=None) -> None:
+        super().__init__(options, context)
+        self._candidates: dict[str, list[tuple]] = {}
+
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         index = term_index(self.context)
         accept = accepted(self.context)
@@ -99,73 +102,38 @@ class TermMisspelling(Rule):
     def _near_misses(
         self, index: TermIndex, doc: Document, accept: frozenset[str], present: set[str]
     ) -> Iterator[Diagnostic]:
-        all_folded = folded_prose(doc)
+        cache = self._candidates
         for run in doc.name_runs:
+            candidates = cache.get(run.text)
+            if candidates is None:
+                candidates = cache[run.text] = _candidates(index, run.text, accept)
+            if not candidates:
+                continue
             tokens = run.text.split(" ")
             offsets = []
             pos = run.start
             for token in tokens:
                 offsets.append(pos)
                 pos += len(token) + 1
-            folded = [all_folded[o : o + len(t)] for o, t in zip(offsets, tokens)]
-            if any(key in index.anchors for key in folded):
-                yield from self._multi(index, tokens, folded, offsets, accept, present)
-            for token, key, start in zip(tokens, folded, offsets):
-                if len(key) < 4 or not key.isalpha() or key in index.known_tokens:
+            for first, last, odd, canonical, right, distinctive in candidates:
+                token = tokens[odd]
+                if last - first == 1:
+                    # A one-word term; ``right`` lists the nearest terms.
+                    if not any(_evidence(token, c, present) for c in right) or is_english(token):
+                        continue
+                    message = f"{token!r} looks like a misspelling of {right[0]!r}"
+                    if len(right) > 1:
+                        message += f" (or {', '.join(repr(c) for c in right[1:])})"
+                    start = offsets[odd]
+                    yield Diagnostic(
+                        start,
+                        start + len(token),
+                        message,
+                        fix=Fix.replace(start, start + len(token), right[0], safe=len(right) == 1),
+                    )
                     continue
-                if key in accept:
+                if not (distinctive or _evidence(token, right, present, canonical)):
                     continue
-                near = index.near_single(key)
-                if not near:
-                    continue
-                best = [c for d, c in near if d == near[0][0]]
-                if not any(_evidence(token, c, present) for c in best) or is_english(token):
-                    continue
-                message = f"{token!r} looks like a misspelling of {best[0]!r}"
-                if len(best) > 1:
-                    message += f" (or {', '.join(repr(c) for c in best[1:])})"
-                yield Diagnostic(
-                    start,
-                    start + len(token),
-                    message,
-                    fix=Fix.replace(start, start + len(token), best[0], safe=len(best) == 1),
-                )
-
-    @staticmethod
-    def _multi(
-        index: TermIndex,
-        tokens: list[str],
-        folded: list[str],
-        offsets: list[int],
-        accept: frozenset[str],
-        present: set[str],
-    ) -> Iterator[Diagnostic]:
-        reported: set[tuple[int, int]] = set()
-        for j, key in enumerate(folded):
-            for words, position, canonical in index.anchors.get(key, ()):
-                first = j - position
-                last = first + len(words)
-                if first < 0 or last > len(tokens) or (first, last) in reported:
-                    continue
-                window = folded[first:last]
-                odd = [i for i, (w, t) in enumerate(zip(window, words)) if w != t]
-                if len(odd) != 1:
-                    continue
-                wrong, right = window[odd[0]], words[odd[0]]
-                if wrong in accept or (wrong in index.known_tokens and len(right) > 2):
-                    continue
-                if damerau(wrong, right, max_distance(right)) > max_distance(right):
-                    continue
-                distinctive = any(
-                    len(w) >= 4 and len(index.anchors.get(w, ())) == 1
-                    for i, w in enumerate(words)
-                    if i != odd[0]
-                )
-                if not (
-                    distinctive or _evidence(tokens[first + odd[0]], right, present, canonical)
-                ):
-                    continue
-                reported.add((first, last))
                 start = offsets[first]
                 end = offsets[last - 1] + len(tokens[last - 1])
                 surface = " ".join(tokens[first:last])
@@ -175,6 +143,55 @@ class TermMisspelling(Rule):
                     f"{surface!r} looks like a misspelling of {canonical!r}",
                     fix=Fix.replace(start, end, canonical),
                 )
+
+
+def _candidates(index: TermIndex, text: str, accept: frozenset[str]) -> list[tuple]:
+    """Near misses in one run of capitalised words, before the document's evidence is
+    weighed: ``(first, last, odd, canonical, right, distinctive)`` in token positions.
+    Runs recur across documents, so the rule keeps these per run text."""
+    folded = fold(text).split(" ")
+    out: list[tuple] = []
+    if any(key in index.anchors for key in folded):
+        out.extend(_multi(index, folded, accept))
+    for position, key in enumerate(folded):
+        if len(key) < 4 or not key.isalpha() or key in index.known_tokens or key in accept:
+            continue
+        near = index.near_single(key)
+        if near:
+            best = tuple(c for d, c in near if d == near[0][0])
+            out.append((position, position + 1, position, best[0], best, False))
+    return out
+
+
+def _multi(index: TermIndex, folded: list[str], accept: frozenset[str]) -> Iterator[tuple]:
+    reported: set[tuple[int, int]] = set()
+    for j, key in enumerate(folded):
+        for words, position, canonical in index.anchors.get(key, ()):
+            first = j - position
+            last = first + len(words)
+            if first < 0 or last > len(folded) or (first, last) in reported:
+                continue
+            odd = -1
+            for k, word in enumerate(words):
+                if folded[first + k] != word:
+                    if odd >= 0:
+                        odd = -2
+                        break
+                    odd = k
+            if odd < 0:
+                continue
+            wrong, right = folded[first + odd], words[odd]
+            if wrong in accept or (wrong in index.known_tokens and len(right) > 2):
+                continue
+            if damerau(wrong, right, max_distance(right)) > max_distance(right):
+                continue
+            distinctive = any(
+                len(w) >= 4 and len(index.anchors.get(w, ())) == 1
+                for i, w in enumerate(words)
+                if i != odd
+            )
+            reported.add((first, last))
+            yield (first, last, first + odd, canonical, right, distinctive)
 
 
 LONG_TERM = 8
