@@ -1,7 +1,9 @@
-"""Fetch the LanguageTool jars (server + English) from Maven Central into a cache folder."""
+"""Fetch the LanguageTool jars (HTTP server and English, see pom.xml) from Maven Central
+into a cache folder."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -16,6 +18,7 @@ from linter.languagetool.errors import LanguageToolError
 POM = Path(__file__).with_name("pom.xml")
 DIR_ENV = "RENDERLINT_LANGUAGETOOL_DIR"
 _MAVEN_NS = {"m": "http://maven.apache.org/POM/4.0.0"}
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 _SERVER_JAR = re.compile(r"languagetool-server-(?P<version>[^/]+)\.jar")
 # A Maven run that hangs (dead mirror, stuck lock) must still end.
 _MAVEN_TIMEOUT_SECONDS = 1800
@@ -32,12 +35,21 @@ class InstallInfo:
     size_bytes: int
 
 
+@functools.cache
 def pinned_version() -> str:
     """The LanguageTool version named in the bundled pom.xml."""
     node = ET.parse(POM).getroot().find("m:properties/m:languagetool.version", _MAVEN_NS)
     if node is None or not (node.text or "").strip():
         raise InstallError(f"{POM}: no <languagetool.version> property")
     return (node.text or "").strip()
+
+
+@functools.cache
+def language_modules() -> tuple[str, ...]:
+    """The ``language-xx`` artifacts the pom names; the server needs every one to start."""
+    root = ET.parse(POM).getroot()
+    names = (node.text or "" for node in root.iterfind(".//m:dependency/m:artifactId", _MAVEN_NS))
+    return tuple(name for name in names if name.startswith("language-"))
 
 
 def cache_root() -> Path:
@@ -55,30 +67,25 @@ def default_dir() -> Path:
 
 
 def installed_version(folder: Path) -> str | None:
-    """The version of a complete jar folder (server and English jars present), else None."""
+    """The version of a complete jar folder (the server and every language module the pom
+    names, at one version), else None."""
     if not folder.is_dir():
         return None
     names = {entry.name for entry in folder.iterdir()}
+    modules = language_modules()
     for name in names:
         found = _SERVER_JAR.fullmatch(name)
-        if found and f"language-en-{found['version']}.jar" in names:
+        if found and all(f"{module}-{found['version']}.jar" in names for module in modules):
             return found["version"]
     return None
 
 
 def find_install(configured: Path | None = None) -> Path | None:
-    """The first complete jar folder among: ``configured``, ``$RENDERLINT_LANGUAGETOOL_DIR``,
-    the default cache folder of the pinned version."""
-    env = os.environ.get(DIR_ENV)
-    candidates = [
-        configured,
-        Path(env).expanduser() if env else None,
-        cache_root() / pinned_version(),
-    ]
-    for candidate in candidates:
-        if candidate is not None and installed_version(candidate):
-            return candidate
-    return None
+    """The jar folder to run: ``configured`` if given, else ``$RENDERLINT_LANGUAGETOOL_DIR``
+    if set, else the default cache folder of the pinned version; None when that folder
+    holds no complete install. A folder the user named is never swapped for another."""
+    folder = configured.expanduser() if configured is not None else default_dir()
+    return folder if installed_version(folder) else None
 
 
 def folder_size(folder: Path) -> int:
@@ -127,7 +134,7 @@ def install(dest: Path | None = None) -> InstallInfo:
         if installed_version(jars) != version:
             raise InstallError(
                 f"Maven finished but {jars} lacks languagetool-server-{version}.jar "
-                f"or language-en-{version}.jar"
+                "or a language module"
             )
         try:
             # Atomic on one file system; replaces only a missing or empty folder.
@@ -170,9 +177,11 @@ def _run_maven(command: list[str]) -> None:
 
 def _maven_reason(result: subprocess.CompletedProcess[str]) -> str:
     """The first [ERROR] line Maven printed, which names the cause (network, artifact, Java)."""
-    for line in (result.stdout + "\n" + result.stderr).splitlines():
+    # Maven colours its output even in batch mode.
+    output = _ANSI_ESCAPE.sub("", result.stdout + "\n" + result.stderr)
+    for line in output.splitlines():
         text = line.strip()
         if text.startswith("[ERROR]") and text != "[ERROR]":
-            return text.removeprefix("[ERROR]").strip()
-    last_lines = (result.stderr or result.stdout).strip().splitlines()
+            return text.removeprefix("[ERROR]").removesuffix("-> [Help 1]").strip()
+    last_lines = output.strip().splitlines()
     return last_lines[-1] if last_lines else f"exit code {result.returncode}"

@@ -1,0 +1,1 @@
+"""Grammar and spelling through LanguageTool, aware of the house style."""
