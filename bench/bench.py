@@ -3,7 +3,8 @@
     python bench/bench.py [--corpus DIR] [--rules NAMES] [--repeat N] [--runs N]
 
 The in-process part lints the whole corpus with the library API on one CPU; the command
-part times `renderlint check ONE_ARTICLE` as a user's shell would run it.
+part times `renderlint check ONE_ARTICLE` as a user's shell would run it, and
+`renderlint readability` on one article (cache cold and warm) and on the whole corpus.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "kcna-2024"
+PARALLEL = REPO.parent / "shared" / "corpus" / "parallel"
+PAIR_STEM = "2012_joint_new_year_editorial"
 MB = 1_000_000
 
 
@@ -64,6 +68,44 @@ def time_command(argv: list[str], runs: int) -> float:
             message = done.stderr.decode(errors="replace").strip().splitlines()
             sys.exit(f"bench: {' '.join(argv)} exited {done.returncode}: {message[-1:]}")
     return statistics.median(times[1:])
+
+
+def time_readability(argv: list[str], runs: int, *, cold: bool) -> float:
+    """Median wall time of `renderlint readability …`: with a cache folder that is new for
+    every run (``cold``: the CMU dictionary and Pyphen patterns are parsed and cached), or
+    one filled by an untimed first run (warm)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    times = []
+    with tempfile.TemporaryDirectory(prefix="renderlint-bench-") as folder:
+        for run in range(runs + (0 if cold else 1)):
+            env["RENDERLINT_CACHE_DIR"] = os.path.join(folder, str(run) if cold else "warm")
+            started = time.perf_counter()
+            done = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True)
+            times.append(time.perf_counter() - started)
+            if done.returncode != 0:
+                message = done.stderr.decode(errors="replace").strip().splitlines()
+                sys.exit(f"bench: {' '.join(argv)} exited {done.returncode}: {message[-1:]}")
+    return statistics.median(times if cold else times[1:])
+
+
+def compare_rows(runs: int) -> list[tuple[str, str]]:
+    """`renderlint compare` on the real Korean-English pair: in process, and as a command."""
+    from linter.compare import compare_paths
+    from linter.engine import Linter
+
+    pair = [str(PARALLEL / f"{PAIR_STEM}.{lang}.txt") for lang in ("ko", "en")]
+    if not all(Path(p).is_file() for p in pair):
+        return [("compare PAIR", f"skipped: no pair in {PARALLEL}")]
+    times = []
+    for _ in range(max(runs, 5)):
+        started = time.perf_counter()
+        compare_paths(Linter(select=["compare"]), *pair)
+        times.append(time.perf_counter() - started)
+    command = time_command([*renderlint_command(), "compare", *pair], runs)
+    return [
+        ("compare PAIR, in process (best)", f"{min(times) * 1000:.0f} ms"),
+        ("renderlint compare PAIR", f"{command * 1000:.0f} ms"),
+    ]
 
 
 def renderlint_command() -> list[str]:
@@ -148,6 +190,24 @@ def main() -> None:
             f"{time_command([sys.executable, '-c', 'pass'], args.runs) * 1000:.0f} ms",
         ),
     ]
+    readability = [*renderlint_command(), "readability", "--format", "json"]
+    one = [*readability, lint["first_file"]]
+    corpus_time = time_readability([*readability, str(corpus)], max(3, args.runs // 3), cold=False)
+    commands += [
+        (
+            "readability ONE_ARTICLE, cold",
+            f"{time_readability(one, max(3, args.runs // 2), cold=True) * 1000:.0f} ms",
+        ),
+        (
+            "readability ONE_ARTICLE, warm",
+            f"{time_readability(one, args.runs, cold=False) * 1000:.0f} ms",
+        ),
+        (
+            "readability CORPUS, warm",
+            f"{corpus_time:.2f} s   {lint['bytes'] / MB / corpus_time:.2f} MB/s",
+        ),
+    ]
+    commands += compare_rows(args.runs)
     print_report(corpus, cpu, args.repeat, lint, commands)
 
 

@@ -20,6 +20,8 @@ __all__ = [
     "Rule",
     "Severity",
     "Span",
+    "compare_paths",
+    "compare_texts",
     "lint_paths",
     "lint_text",
 ]
@@ -37,3 +39,23 @@ def lint_paths(paths: list[str], *, settings=None, force_exclude: bool = False, 
     from linter.engine import Linter
 
     return Linter(settings, **selection).lint_paths(paths, force_exclude=force_exclude)
+
+
+def compare_texts(source: str, rendering: str, **kwargs) -> list[Report]:
+    """Compare ``rendering`` with its ``source`` (or two renderings); returns the reports
+    on the rendering, sorted. Keywords: ``source_path``, ``target_path``, ``mode``,
+    ``settings`` and the rule selection (``select``, ``ignore`` …)."""
+    from linter.compare import compare_texts as compare
+
+    return compare(source, rendering, **kwargs)
+
+
+def compare_paths(
+    source: str, rendering: str | None = None, *, settings=None, mode=None, **selection
+):
+    """Compare two files, or the sides of one bilingual file (TSV, XLIFF, TMX, PO);
+    returns a result with ``.reports``, ``.errors`` and ``.alignments``."""
+    from linter.compare import compare_paths as compare
+    from linter.engine import Linter
+
+    return compare(Linter(settings, **selection), source, rendering, mode=mode)

@@ -37,8 +37,30 @@ def _use_color(choice: str, stream) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+# Commands whose modules are imported only when they run, so that `renderlint check` (a
+# pre-commit hook pays its start-up on every commit) never loads textstat, the aligner or
+# the LanguageTool client: name -> (module, attribute).
+LAZY_COMMANDS = {
+    "compare": ("linter.cli_compare", "compare_command"),
+    "languagetool": ("linter.languagetool.cli", "languagetool"),
+    "readability": ("linter.cli_readability", "readability_command"),
+}
+
+
 class RenderlintGroup(click.Group):
-    """Turns the errors a user can cause into one line on stderr and exit status 2."""
+    """Turns the errors a user can cause into one line on stderr and exit status 2, and
+    loads the heavier commands on demand."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str):
+        if name in LAZY_COMMANDS and name not in self.commands:
+            import importlib
+
+            module, attribute = LAZY_COMMANDS[name]
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -111,6 +133,12 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to this file instead of standard output.",
 )
+@click.option("--grammar", is_flag=True, help="Also check grammar and spelling with LanguageTool.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply unsafe fixes too.")
+@click.option(
+    "--diff", is_flag=True, help="Print a diff of what --fix would change; write nothing."
+)
 def check(
     paths,
     stdin_filename,
@@ -126,19 +154,20 @@ def check(
     force_exclude,
     color,
     output_file,
+    grammar,
+    fix,
+    unsafe_fixes,
+    diff,
 ) -> None:
     """Lint files and folders (default: the current folder); `-` reads standard input.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage, config or
-    input error.
+    input error. With --fix, also 1 when a file was changed; with --diff, 1 when there
+    would be changes (see README, "Fixing").
     """
     from linter.config import load_settings
     from linter.diagnostics import Severity
     from linter.engine import Linter, at_or_above
-    from linter.report import Output, render
-    from linter.report.json import statistics_json
-    from linter.report.text import statistics as render_statistics
-    from linter.report.text import summary
 
     settings = load_settings(config_path)
     select_names, extend_names, ignore_names = (
@@ -149,12 +178,37 @@ def check(
     _check_names(select_names, "--select")
     _check_names(extend_names, "--extend-select")
     _check_names(ignore_names, "--ignore")
+    if grammar:
+        extend_names = [*(extend_names or []), "grammar"]
     linter = Linter(settings, select=select_names, extend_select=extend_names, ignore=ignore_names)
+    # Rules may hold resources for the run (the grammar rule's LanguageTool server).
+    click.get_current_context().call_on_close(linter.close)
 
     paths = list(paths) or ["."]
+    if "-" in paths and len(paths) > 1:
+        raise UsageError("`-` (standard input) cannot be combined with other paths")
+    level = Severity(fail_on) if fail_on else settings.fail_on
+    if fix or diff:
+        from linter.cli_fix import check_and_fix
+
+        sys.exit(
+            check_and_fix(
+                linter,
+                paths,
+                stdin_filename=stdin_filename,
+                force_exclude=force_exclude,
+                unsafe=unsafe_fixes,
+                diff=diff,
+                fmt=fmt,
+                concise=concise,
+                statistics=statistics,
+                color=color,
+                output_file=output_file,
+                level=level,
+                exit_zero=exit_zero,
+            )
+        )
     if "-" in paths:
-        if len(paths) > 1:
-            raise UsageError("`-` (standard input) cannot be combined with other paths")
         result = _lint_stdin(linter, stdin_filename)
     else:
         result = linter.lint_paths(paths, force_exclude=force_exclude)
@@ -164,36 +218,50 @@ def check(
     for error in result.errors:
         click.echo(f"renderlint: warning: {error}", err=True)
 
-    stream = sys.stdout
+    use_color = output_file is None and _use_color(color, sys.stdout)
+    text = render_report(result, linter, fmt, concise, statistics, use_color)
+    write_report(text, output_file, use_color)
+
+    if result.errors:
+        sys.exit(2)
+    if not exit_zero and at_or_above(result.reports, level):
+        sys.exit(1)
+
+
+def render_report(result, linter, fmt: str, concise: bool, statistics: bool, color: bool) -> str:
+    """The report of ``result`` in format ``fmt`` (the findings, or their counts)."""
+    from linter.report import Output, render
+    from linter.report.json import statistics_json
+    from linter.report.text import statistics as render_statistics
+    from linter.report.text import summary
+
     output = Output(
         reports=result.reports,
         files=result.paths,
         lines=result.lines,
         concise=concise,
-        color=output_file is None and _use_color(color, stream),
+        color=color,
         rules=linter.registry.by_name,
     )
     if statistics:
-        text = render_statistics(output) if fmt == "text" else statistics_json(output)
-    else:
-        text = render(fmt, output)
-        # "All checks passed." would be false when a path could not be read.
-        if fmt == "text" and (result.reports or not (concise or result.errors)):
-            text += summary(output)
+        return render_statistics(output) if fmt == "text" else statistics_json(output)
+    text = render(fmt, output)
+    # "All checks passed." would be false when a path could not be read.
+    if fmt == "text" and (result.reports or not (concise or result.errors)):
+        text += summary(output)
+    return text
+
+
+def write_report(text: str, output_file: Path | None, color: bool, *, err: bool = False) -> None:
+    """Write ``text`` to ``output_file``, or else to standard output (``err``: error)."""
     if output_file is not None:
         try:
             output_file.write_text(text, encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"{output_file}: cannot write report: {exc.strerror}") from None
     else:
-        # Without color=, click strips the escapes whenever stdout is not a terminal.
-        click.echo(text, nl=False, color=output.color)
-
-    level = Severity(fail_on) if fail_on else settings.fail_on
-    if result.errors:
-        sys.exit(2)
-    if not exit_zero and at_or_above(result.reports, level):
-        sys.exit(1)
+        # Without color=, click strips the escapes whenever the stream is not a terminal.
+        click.echo(text, nl=False, color=color, err=err)
 
 
 def _lint_stdin(linter, stdin_filename):

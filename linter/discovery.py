@@ -95,9 +95,7 @@ def discover(paths: list[str], settings: Settings, *, force_exclude: bool = Fals
         return specs[name]
 
     def excluded(path: Path) -> bool:
-        return bool(settings.exclude) and spec("exclude").match_file(
-            settings.relative(str(path))
-        )
+        return bool(settings.exclude) and spec("exclude").match_file(settings.relative(str(path)))
 
     for raw in paths:
         path = Path(raw)

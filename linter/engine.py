@@ -67,6 +67,17 @@ class Linter:
         self.enabled = {cls.name for cls in chosen}
         self.report_unused = UnusedSuppression.name in self.enabled
 
+    def close(self) -> None:
+        """End the run: rules release what they hold (a LanguageTool server, say)."""
+        for rule in self.rules:
+            rule.close()
+
+    def __enter__(self) -> Linter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # -- documents -----------------------------------------------------------------
 
     def document(self, path: str, text: str, kind: str | None = None) -> Document:
@@ -78,6 +89,17 @@ class Linter:
         return self.lint_documents([doc]).reports
 
     def lint_paths(self, paths: list[str], *, force_exclude: bool = False) -> LintResult:
+        docs, result = self.load_paths(paths, force_exclude=force_exclude)
+        linted = self.lint_documents(docs)
+        linted.errors[:0] = result.errors
+        linted.notices[:0] = result.notices
+        return linted
+
+    def load_paths(
+        self, paths: list[str], *, force_exclude: bool = False
+    ) -> tuple[list[Document], LintResult]:
+        """The documents of the files found under ``paths``, and a result holding only the
+        discovery notices and the files that could not be read."""
         found = discover(paths, self.settings, force_exclude=force_exclude)
         result = LintResult(errors=list(found.errors), notices=list(found.notices))
         docs: list[Document] = []
@@ -90,24 +112,26 @@ class Linter:
             doc = self.document(path, source.text)
             doc.encoding, doc.bom = source.encoding, source.bom
             docs.append(doc)
-        linted = self.lint_documents(docs)
-        linted.errors[:0] = result.errors
-        linted.notices[:0] = result.notices
-        return linted
+        return docs, result
 
     def lint_documents(self, docs: Iterable[Document]) -> LintResult:
         result = LintResult()
         per_file: dict[str, tuple[Document, list[Report]]] = {}
         corpus_rules = [r for r in self.rules if r.corpus]
         collected: dict[str, list[tuple[str, Any]]] = {r.name: [] for r in corpus_rules}
+        pairing = self._pairing()
         for doc in docs:
             result.paths.append(doc.path)
             result.lines[doc.path] = doc.lines
             result.characters += len(doc.text)
             ignored = self.settings.ignored_rules(doc.path)
             reports: list[Report] = []
+            if pairing and pairing.is_source(doc.path):
+                # A source article: read by the pair rules of its rendering, not linted.
+                per_file[doc.path] = (doc, reports)
+                continue
             for rule in self.rules:
-                if rule.name in ignored:
+                if rule.name in ignored or rule.pair:
                     continue
                 if rule.corpus:
                     data = rule.collect(doc)
@@ -123,26 +147,49 @@ class Linter:
                 if entry is None:
                     continue
                 entry[1].append(self.resolve(entry[0], rule, diagnostic, per_file))
+        if pairing:
+            from linter.compare import compare_in_run
 
+            compare_in_run(self, per_file, result)
+        self.finish_reports(per_file, result)
+        return result
+
+    def _pairing(self):
+        """The naming rules of source/rendering pairs, when pair rules are enabled."""
+        if not self.settings.extra.get("compare") or not any(r.pair for r in self.rules):
+            return None
+        from linter.compare import pairing
+
+        return pairing(self.settings)
+
+    def finish_reports(
+        self,
+        per_file: dict[str, tuple[Document, list[Report]]],
+        result: LintResult,
+        *,
+        report_unused: bool | None = None,
+    ) -> None:
+        """Suppressions, severity overrides and sorting: what every run ends with."""
+        if report_unused is None:
+            report_unused = self.report_unused
         config_suppressions = ConfigSuppressions(self.settings)
         known = {*self.registry.by_name, *self.registry.families}
         for doc, reports in per_file.values():
             directives = parse_directives(doc, known, self.registry.expand)
             kept = apply_directives(doc, reports, directives)
             kept = config_suppressions.apply(doc, kept)
-            if self.report_unused and UnusedSuppression.name not in self.settings.ignored_rules(
+            if report_unused and UnusedSuppression.name not in self.settings.ignored_rules(
                 doc.path
             ):
                 kept += unused_directive_reports(doc, directives, self.enabled)
             result.reports.extend(kept)
-        if self.report_unused:
+        if report_unused:
             result.reports.extend(config_suppressions.unused_reports())
         for report in result.reports:
             override = self.settings.severity.get(report.rule)
             if override is not None:
                 report.severity = override
         result.reports.sort(key=Report.sort_key)
-        return result
 
     # -- resolution ----------------------------------------------------------------
 

@@ -28,7 +28,14 @@ class Option:
         return " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in types)
 
 
-_TYPE_NAMES = {str: "string", int: "integer", float: "number", bool: "boolean", list: "array"}
+_TYPE_NAMES = {
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    list: "array",
+    dict: "table",
+}
 
 
 @dataclass
@@ -52,6 +59,7 @@ class Rule:
     ``severity``, ``fixable``, ``default_enabled`` and ``options``, and implement
     :meth:`check`. Corpus rules set ``corpus = True`` and implement :meth:`collect` and
     :meth:`finish` instead, so that files can be read in parallel and reduced once.
+    Pair rules (:class:`PairRule`) compare two documents and run only on pairs.
     """
 
     name: ClassVar[str]
@@ -61,6 +69,7 @@ class Rule:
     fixable: ClassVar[bool] = False
     default_enabled: ClassVar[bool] = True
     corpus: ClassVar[bool] = False
+    pair: ClassVar[bool] = False
     options: ClassVar[dict[str, Option]] = {}
 
     def __init__(self, options: dict[str, Any] | None = None, context: Context | None = None):
@@ -77,6 +86,9 @@ class Rule:
     def finish(self, collected: list[tuple[str, Any]]) -> Iterable[Diagnostic]:
         """Diagnostics over all collected files; each must carry its ``path``."""
         return ()
+
+    def close(self) -> None:
+        """Release what the rule holds for the run (a server, say); called once at the end."""
 
     @classmethod
     def docs(cls) -> dict[str, str]:
@@ -109,3 +121,22 @@ class Rule:
                     f"- `{key}` ({option.type_name()}, default {option.default!r}): {option.help}"
                 )
         return "\n".join(lines).rstrip() + "\n"
+
+
+class PairRule(Rule):
+    """A rule over an aligned pair: a source article and its rendering, or two renderings.
+
+    :meth:`check` receives both documents and their :class:`linter.align.Alignment`, and
+    returns diagnostics on the rendering (``target``) whose ``related`` span, if any, lies
+    in ``source``. ``modes`` says which pairs the rule reads: ``"translation"`` (source
+    and rendering) and/or ``"renderings"`` (two renderings of one article). The examples
+    in its docstring are pairs: the source, a line ``|||``, then the rendering.
+    """
+
+    pair: ClassVar[bool] = True
+    modes: ClassVar[tuple[str, ...]] = ("translation",)
+
+    def check(  # type: ignore[override]
+        self, source: Document, target: Document, alignment: Any
+    ) -> Iterable[Diagnostic]:
+        return ()

@@ -112,6 +112,50 @@ ABBREVIATIONS = frozenset(
 
 _TERMINATOR = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=\s|$)")
 _NEXT_WORD = re.compile(r"\s+(\S)")
+_NEXT_OPENER = re.compile(r"\s+[\"'“‘(]*([A-Z][a-z]*)\b")
+# Words that open sentences but rarely follow "U.S." or "etc." inside one.
+SENTENCE_OPENERS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "for",
+        "he",
+        "her",
+        "his",
+        "however",
+        "i",
+        "if",
+        "in",
+        "it",
+        "its",
+        "meanwhile",
+        "moreover",
+        "on",
+        "our",
+        "she",
+        "so",
+        "such",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "thus",
+        "we",
+        "what",
+        "when",
+        "while",
+        "yet",
+    ]
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -150,16 +194,21 @@ def _ends_sentence(text: str, start: int, match: re.Match[str]) -> bool:
     token = text[pos:cut]
     following = _NEXT_WORD.match(text, match.end())
     next_char = following.group(1) if following else ""
-    if next_char and (next_char.islower() or next_char.isdigit()):
+    # After a letter without case (Hangul, CJK) a full stop is never an abbreviation's.
+    last = token[-1:]
+    caseless = last.isalpha() and last.lower() == last.upper()
+    if next_char and (next_char.islower() or (next_char.isdigit() and not caseless)):
         return False
     if match.group() != ".":
         return True
     bare = token.lstrip("\"'“‘([").lower()
+    # "U.S." and other dotted initialisms end with a one-letter chunk.
+    dotted = "." in bare and len(bare.rsplit(".", 1)[-1]) <= 1 and bare.replace(".", "").isalpha()
+    if dotted or bare == "etc":
+        # These can end a sentence too: they do when a word that opens sentences follows
+        # ("… premeditated by the U.S. And this proves …").
+        opener = _NEXT_OPENER.match(text, match.end())
+        return bool(opener) and opener.group(1).lower() in SENTENCE_OPENERS
     if bare in ABBREVIATIONS:
         return False
-    if len(bare) == 1 and bare.isalpha():
-        return False
-    # "U.S." and other dotted initialisms end with a one-letter chunk.
-    return not (
-        "." in bare and len(bare.rsplit(".", 1)[-1]) <= 1 and bare.replace(".", "").isalpha()
-    )
+    return not (len(bare) == 1 and bare.isalpha())

@@ -6,6 +6,19 @@ the function that validates its value.
 
 from rules.calendar.anniversary import Anniversary
 from rules.calendar.juche_year import JucheYear, JucheYearFormat
+from rules.compare import LENGTH_RATIOS
+from rules.compare import alignment_anchors as ALIGNMENT_ANCHORS
+from rules.compare.glossary import CompareGlossary
+from rules.compare.length import CompareLength
+from rules.compare.names import CompareNames
+from rules.compare.numbers import CompareNumbers
+from rules.compare.omission import CompareAddition, CompareOmission
+from rules.compare.quotes import CompareQuotes
+from rules.compare.settings import CONFIG_KEYS as COMPARE_KEYS
+from rules.compare.untranslated import CompareUntranslated
+from rules.grammar.grammar import Grammar
+from rules.readability.readability import Readability
+from rules.readability.sentence_length import SentenceLength
 from rules.terms.acronyms import AcronymRedefined, AcronymUndefined
 from rules.terms.inconsistent_spelling import InconsistentSpelling
 from rules.terms.settings import CONFIG_KEYS
@@ -29,6 +42,19 @@ RULES = [
     AcronymUndefined,
     AcronymRedefined,
     TermStyle,
+    Grammar,
+    CompareNumbers,
+    CompareGlossary,
+    CompareUntranslated,
+    CompareOmission,
+    CompareAddition,
+    CompareLength,
+    CompareQuotes,
+    CompareNames,
+    SentenceLength,
+    Readability,
 ]
 
-__all__ = ["CONFIG_KEYS", "RULES"]
+CONFIG_KEYS = {**CONFIG_KEYS, **COMPARE_KEYS}
+
+__all__ = ["ALIGNMENT_ANCHORS", "CONFIG_KEYS", "LENGTH_RATIOS", "RULES"]

@@ -54,6 +54,42 @@ def lint(
     return [report_to_json(r) for r in linter.lint_text(text, path)]
 
 
+PAIR_SEPARATOR = "|||"
+
+
+def compare(
+    text: str,
+    rule: str | None = None,
+    *,
+    path: str = "t.txt",
+    options: dict | None = None,
+    config: dict | None = None,
+) -> list[dict]:
+    """Findings for a pair written as a rule's examples write it: the source, a line
+    ``|||``, then the rendering (or a second rendering); otherwise as :func:`lint`."""
+    from linter.compare import compare_texts
+
+    lines = text.split("\n")
+    cut = lines.index(PAIR_SEPARATOR)
+    source, target = "\n".join(lines[:cut]), "\n".join(lines[cut + 1 :])
+    if config is not None:
+        settings = parse_settings(config, path=None, rules=registry())
+    else:
+        settings = Settings()
+    if options and rule:
+        settings.rule_options[rule] = options
+    stem, _, suffix = path.rpartition(".")
+    reports = compare_texts(
+        source,
+        target,
+        source_path=f"{stem}.source.{suffix}",
+        target_path=path,
+        settings=settings,
+        select=[rule] if rule else None,
+    )
+    return [report_to_json(r) for r in reports]
+
+
 def brief(finding: dict) -> tuple:
     """The position, message and fix of a finding, for exact comparison."""
     return (

@@ -12,8 +12,7 @@ def test_rules_table_is_current():
     text = README.read_text(encoding="utf-8")
     expected = with_rules_table(text, registry().rules)
     assert text == expected, (
-        "README.md's rules table is stale; regenerate it with "
-        "`python -m linter.rulesdoc README.md`"
+        "README.md's rules table is stale; regenerate it with `python -m linter.rulesdoc README.md`"
     )
 
 

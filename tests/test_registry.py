@@ -14,7 +14,7 @@ import re
 import tomllib
 
 import pytest
-from renderlint_testing import apply_fixes, lint, one_line_error, run
+from renderlint_testing import PAIR_SEPARATOR, apply_fixes, compare, lint, one_line_error, run
 
 from linter.registry import registry
 from linter.rule import DOC_SECTIONS
@@ -46,10 +46,14 @@ def example_config(rule) -> dict | None:
 
 
 def lint_example(rule, section: str) -> tuple[str, list[dict]]:
+    """Lint a rule's example; a pair rule's example is a pair: source, `|||`, rendering."""
     text, kind = code_block(rule, section)
     if kind != "plain" and importlib.util.find_spec(f"linter.markup.{kind}") is None:
         pytest.skip(f"linter.markup.{kind} is not written yet")
     path = f"example.{SUFFIX_BY_KIND[kind]}"
+    if rule.pair:
+        assert PAIR_SEPARATOR in text.splitlines(), f"{rule.name}: a pair example needs `|||`"
+        return text, compare(text, rule.name, path=path, config=example_config(rule))
     return text, lint(text, rule.name, path=path, config=example_config(rule))
 
 

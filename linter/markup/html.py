@@ -190,7 +190,11 @@ class _VisibleText(HTMLParser):
         self._copy(start, end)
 
     def _kept_whitespace(self, start: int, end: int) -> int:
-        """The one character a whitespace run shows as: a line break, else a space."""
+        """The one character a whitespace run shows as: a line break of the run, else its
+        only character; a run of several blanks becomes a synthetic space, so that no fix
+        deletes one blank of the run at a time."""
+        if end - start > 1 and self._source.find("\n", start, end) < 0:
+            return -1
         for wanted in "\n ":
             found = self._source.find(wanted, start, end)
             if found >= 0:

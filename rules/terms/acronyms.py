@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterator
 
 from linter import Diagnostic, Document, Option, Related, Rule
+from linter.segment import split_sentences
 from rules.terms.pack import run_pack
 
 # An acronym: two to six capitals (a plural "s" allowed), or dotted capitals ("U.S.").
@@ -21,7 +22,15 @@ def _definitions(doc: Document) -> dict[str, list[int]]:
 
 
 def _heading_spans(doc: Document) -> list[tuple[int, int]]:
-    return [(h.start, h.end) for h in doc.headings]
+    """Titles and headings. A "heading" of several sentences is a body line that looks like
+    one (a short last paragraph ending in "-0-"), and its acronyms are uses; only headings
+    that hold an acronym are split."""
+    spans = []
+    for heading in doc.headings:
+        if _ACRONYM.search(heading.text) and len(split_sentences(heading.text)) > 1:
+            continue
+        spans.append((heading.start, heading.end))
+    return spans
 
 
 class AcronymUndefined(Rule):

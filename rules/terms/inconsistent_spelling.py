@@ -9,6 +9,7 @@ from typing import Any
 
 from linter import Diagnostic, Document, Option, Related, Rule
 from rules.terms.normalize import romanization_key, structural_key
+from rules.terms.romanization import is_syllable
 
 _SYLLABLE = re.compile(r"^[A-ZŎŬ]?[a-zŏŭ'’]{0,5}$")
 
@@ -159,12 +160,15 @@ def _windows(text: str, limit: int) -> list[tuple]:
     for token in tokens:
         offsets.append(pos)
         pos += len(token) + 1
+    syllable = [_name_syllables(t) for t in tokens]
     out = []
     for i in range(len(tokens)):
         for j in range(i + 1, min(i + limit, len(tokens)) + 1):
             last = tokens[j - 1]
             if len(last) > 1 and last.isupper():
                 break
+            if j - i > 1 and not _whole_name(syllable, i, j):
+                continue
             start, end = offsets[i], offsets[j - 1] + len(last)
             key, bounds = spelling_key(tuple(tokens[i:j]))
             if key is not None:
@@ -203,6 +207,23 @@ def _part(part: str) -> tuple[bool, str, str]:
     return bool(_SYLLABLE.match(part)), structural_key(part), romanization_key(part)
 
 
+def _name_syllables(token: str) -> bool:
+    """Whether ``token`` is one syllable of a Korean name, or syllables joined by hyphens
+    ("Kwang", "Kwang-chol")."""
+    return all(is_syllable(part) for part in token.split("-"))
+
+
+def _whole_name(syllable: list[bool], i: int, j: int) -> bool:
+    """Whether tokens ``i`` to ``j`` are not part of a longer run of name syllables.
+
+    Korean names are runs of syllables ("Kim Ryu Gyong"); a part of one ("Ryu Gyong") is
+    not a name, and is not compared with a part of another ("Ryu Kyong" in "Ryu Kyong Su").
+    """
+    if not all(syllable[i:j]):
+        return True
+    return (i == 0 or not syllable[i - 1]) and (j == len(syllable) or not syllable[j])
+
+
 def _compatible(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     """Whether one spelling only joins words the other separates ("Pyong Yang"/"Pyongyang"),
     rather than splitting them elsewhere ("Ri Myong"/"Rim Yong")."""
@@ -215,12 +236,13 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _outermost(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """Drops findings inside a longer finding (a name and its parts)."""
+    """Drops findings that overlap an earlier or longer one (a name and its parts): one
+    finding per place."""
     diagnostics.sort(key=lambda d: (d.start, -d.end))
     kept: list[Diagnostic] = []
     reach = -1
     for d in diagnostics:
-        if d.end <= reach:
+        if d.start < reach:
             continue
         kept.append(d)
         reach = max(reach, d.end)

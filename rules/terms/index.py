@@ -10,9 +10,20 @@ from typing import Any
 import ahocorasick
 
 from linter.packs import Pack
+from linter.wordlist import is_english
 from rules.terms.normalize import fold_marks
 
 NAME_KINDS = frozenset({"person", "place", "org", "publication", "event", "title"})
+
+
+@dataclass(frozen=True, slots=True)
+class MultiTerm:
+    """A name of several words, for near misses of one of its words."""
+
+    words: tuple[str, ...]  # as the pack writes them
+    keys: tuple[str, ...]  # folded by :func:`fold`
+    canonical: str
+    kind: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +50,34 @@ def folded_prose(doc: Any) -> str:
 
 
 def pack_matches(doc: Any, index: TermIndex) -> list[tuple[int, int, Form]]:
-    """Every longest match of a pack form in the document: ``(start, end, form)``."""
+    """Every longest match of a pack form in the document: ``(start, end, form)``, leftmost
+    first and not overlapping.
+
+    Terms match in any case, with breves and apostrophes folded; acronyms match in their
+    own letter case only, so the "eu" of "theU.S." (EU, in another case) does not hide the
+    "U.S." that starts one letter later.
+    """
 
     def build() -> list[tuple[int, int, Form]]:
-        return [
+        matches = [
             (last + 1 - len(form.text), last + 1, form)
-            for last, form in index.automaton.iter_long(folded_prose(doc))
+            for last, form in index.term_automaton.iter_long(folded_prose(doc))
         ]
+        if index.acronym_automaton is None:
+            return matches
+        acronyms = [
+            (last + 1 - len(form.text), last + 1, form)
+            for last, form in index.acronym_automaton.iter_long(doc.prose)
+        ]
+        if not acronyms:
+            return matches
+        chosen = []
+        reach = 0
+        for match in sorted(matches + acronyms, key=lambda m: (m[0], -m[1])):
+            if match[0] >= reach:
+                chosen.append(match)
+                reach = match[1]
+        return chosen
 
     return doc.memo("pack-matches", build)
 
@@ -103,33 +135,94 @@ class TermIndex:
             add(acronym.acronym, "acronym", acronym.acronym, "acronym")
             for variant in acronym.variants:
                 add(variant, "acronym-variant", acronym.acronym, "acronym")
+        # One automaton of every form (folded), and the two that `pack_matches` reads: the
+        # terms' forms folded, and the acronyms' forms in their own case.
+        self.term_automaton = ahocorasick.Automaton()
+        acronym_automaton = ahocorasick.Automaton()
         for key, form in forms.items():
             self.automaton.add_word(key, form)
+            if form.kind == "acronym":
+                acronym_automaton.add_word(form.text, form)
+            else:
+                self.term_automaton.add_word(key, form)
         self.automaton.make_automaton()
+        self.term_automaton.make_automaton()
+        self.acronym_automaton = None
+        if len(acronym_automaton):
+            acronym_automaton.make_automaton()
+            self.acronym_automaton = acronym_automaton
         self.forms = forms
 
         # Near misses of one-word terms ("Juch" for "Juche", "Pyongyan" for "Pyongyang").
         self.single: dict[str, str] = {}
         self.deletions: dict[str, set[str]] = {}
-        # Near misses inside multi-word names ("Kim Jong Um", "Rodong Simnun"), anchored on
-        # the words that are spelt right.
-        self.anchors: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
+        # Near misses inside names and terms of several words ("Kim Jong Um", "Rodong
+        # Simnun", "Juche iidea"), anchored on the words that are spelt right.
+        self.anchors: dict[str, list[tuple[MultiTerm, int]]] = {}
         known_tokens: set[str] = set()
+        name_tokens: set[str] = set()
+        multi: list[MultiTerm] = []
         for term in pack.terms:
             for text in (term.canonical, *term.variants):
-                known_tokens.update(fold(text).replace("-", " ").split())
+                words = fold(text).replace("-", " ").split()
+                known_tokens.update(words)
+                if term.kind in NAME_KINDS:
+                    name_tokens.update(words)
             words = term.canonical.split()
             if len(words) == 1:
                 key = fold(term.canonical)
-                if len(key) >= 4 and key.isalpha():
+                if len(key) >= 4 and key.replace("-", "").isalpha():
                     self.single[key] = term.canonical
                     for deletion in _deletions(key, max_distance(key)):
                         self.deletions.setdefault(deletion, set()).add(key)
-            elif term.kind in NAME_KINDS:
-                folded = tuple(fold(w) for w in words)
-                for position, word in enumerate(folded):
-                    self.anchors.setdefault(word, []).append((folded, position, term.canonical))
+            else:
+                keys = tuple(fold(w) for w in words)
+                multi.append(MultiTerm(tuple(words), keys, term.canonical, term.kind))
+        # How many names of several words each word belongs to. A window of text that
+        # differs from a name in one word matches it in all the others, so each name is
+        # anchored on two of its words only: the rarest in text, as far as the pack can
+        # tell — short English words last ("In" of "Pak In Chol", "the"), then other
+        # English words and names of their own ("Pyongyang"), then by the number of names
+        # they belong to ("Workers'" and "Party", not "of").
+        self.word_terms: dict[str, int] = {}
+        for name in multi:
+            for word in set(name.keys):
+                self.word_terms[word] = self.word_terms.get(word, 0) + 1
+
+        def commonness(word: str) -> tuple:
+            english = is_english(word)
+            return (
+                english and len(word) <= 3,
+                english or word in self.single,
+                self.word_terms[word],
+                -len(word),
+            )
+
+        for name in multi:
+            positions = sorted(
+                range(len(name.keys)), key=lambda i, name=name: (commonness(name.keys[i]), i)
+            )
+            for position in positions[:2]:
+                self.anchors.setdefault(name.keys[position], []).append((name, position))
+        # How far from an anchor the words of its names can reach (slips add a letter or
+        # two; one more word on each side tells a longer name).
+        self.anchor_reach = {
+            word: max(len(name.canonical) for name, _ in names) + 16
+            for word, names in self.anchors.items()
+        }
+        # The anchors as whole words of the folded prose with its non-word characters made
+        # spaces (see ``term_misspelling``): " word ", " word's " and " word' ".
+        self.anchor_automaton = None
+        if self.anchors:
+            self.anchor_automaton = ahocorasick.Automaton()
+            for word in self.anchors:
+                for key in (f" {word} ", f" {word}'s ", f" {word}' "):
+                    self.anchor_automaton.add_word(key, (word, len(key)))
+            self.anchor_automaton.make_automaton()
+
         self.known_tokens = frozenset(known_tokens)
+        # Words of listed names: a near miss that is one of them may be another name.
+        self.name_tokens = frozenset(name_tokens)
         # Tokens recur across the documents of a run; their near misses are looked up once.
         self._near_cache: dict[str, list[tuple[int, str]]] = {}
         self.known_forms = frozenset(f.text for f in forms.values())

@@ -8,7 +8,10 @@ still well formed is weak evidence of a slip; one that is not ("Juch", "Roodng")
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+from rules.terms.normalize import fold_marks
 
 _INITIALS = (
     "kk",
@@ -61,11 +64,34 @@ _VOWELS = (
 _FINALS = ("ng", "k", "n", "l", "m", "p", "t", "r", "s", "g", "")
 
 
+_SYLLABLE = re.compile(
+    f"(?:{'|'.join(_INITIALS)})(?:{'|'.join(_VOWELS)})(?:{'|'.join(_FINALS)})",
+)
+
+
+@lru_cache(maxsize=4096)
+def is_syllable(word: str) -> bool:
+    """Whether ``word`` (any case, breves and apostrophes allowed) is one syllable."""
+    letters = fold_marks(word).lower().replace("'", "")
+    return letters.isascii() and _SYLLABLE.fullmatch(letters) is not None
+
+
+# No romanization writes a vowel letter twice ("oo" and "ee" are private South Korean
+# spellings such as "Yoon"); a doubled vowel is a doubled keystroke ("Kiim", "Puusan").
+_DOUBLED_VOWEL = re.compile(r"aa|ee|ii|oo|uu")
+
+
 @lru_cache(maxsize=4096)
 def well_formed(word: str) -> bool:
-    """Whether ``word`` (any case, hyphens and apostrophes allowed) splits into syllables."""
+    """Whether ``word`` (any case, hyphens and apostrophes allowed) splits into syllables
+    and writes no vowel letter twice."""
     letters = word.lower().replace("-", "").replace("'", "").replace("’", "")
-    return bool(letters) and letters.isascii() and _splits(letters)
+    return (
+        bool(letters)
+        and letters.isascii()
+        and _DOUBLED_VOWEL.search(letters) is None
+        and _splits(letters)
+    )
 
 
 @lru_cache(maxsize=16384)

@@ -6,6 +6,15 @@ from linter import Diagnostic, Document, Fix, Rule
 from rules.terms.index import pack_matches, term_index
 
 
+def _marked(canonical: str, surface: str) -> bool:
+    """Whether ``surface`` writes a letter of ``canonical`` with a mark ("Wŏnsan" for
+    "Wonsan"): a spelling of its own, where a curly apostrophe is only typography."""
+    return surface.translate(_APOSTROPHES).lower() != canonical.lower()
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+
+
 def _lost_capitals(canonical: str, surface: str) -> bool:
     """Whether ``surface`` writes in lower case a letter the canonical form capitalises."""
     return any(c.isupper() and s.islower() for c, s in zip(canonical, surface))
@@ -15,10 +24,11 @@ class TermVariant(Rule):
     """
     ## What it does
     Finds a known variant of a pack term — a transliteration, a hyphenated Western form,
-    a South Korean spelling ("Kim Jong-un", "Nodong Sinmun", "Chuch'e", "KWP") — and a
-    pack term written with a capital letter lost ("juche", "Kim Jong un"). Matching
-    ignores case, breves (ŏ, ŭ) and the shape of apostrophes, so "Ch’ŏllima" is found as
-    well as "Chollima".
+    a South Korean spelling ("Kim Jong-un", "Nodong Sinmun", "Chuch'e", "KWP") — a pack
+    term written with breves it does not have ("Wŏnsan"), and a pack term written with a
+    capital letter lost ("juche", "Kim Jong un"). Matching ignores case, breves (ŏ, ŭ) and
+    the shape of apostrophes, so "Ch’ŏllima" is found as well as "Chollima"; acronyms
+    match in their own case only ("us" is not "US").
 
     ## Why
     The house style writes each name one way. A variant makes the archive unsearchable
@@ -60,6 +70,17 @@ class TermVariant(Rule):
             if form.role in ("variant", "acronym-variant"):
                 if form.role == "acronym-variant" and surface != form.text:
                     continue
+                replacement = form.canonical
+                # "US." at a sentence's end becomes "U.S.", not "U.S..".
+                if replacement.endswith(".") and prose[end : end + 1] == ".":
+                    replacement = replacement[:-1]
+                yield Diagnostic(
+                    start,
+                    end,
+                    f"{surface!r} is a variant of {form.canonical!r}",
+                    fix=Fix.replace(start, end, replacement),
+                )
+            elif form.role == "canonical" and _marked(form.canonical, surface):
                 yield Diagnostic(
                     start,
                     end,
