@@ -12,6 +12,8 @@ from linter.markup import Comment, Extraction, Segment, extract
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
 HEADING_MAX_WORDS = 30
+# A full stop, question or exclamation mark inside a line: a title holds one sentence.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+\S")
 # Runs of capitalised words. The pattern is kept simple for speed (it starts with a
 # letter class, so the engine skips quickly); possessives and edge punctuation are cut
 # off afterwards.
@@ -171,6 +173,8 @@ class Document:
         for number, para in enumerate(self.paragraphs):
             text = para.text
             if "\n" in text or len(text.split()) > HEADING_MAX_WORDS:
+                continue
+            if _SENTENCE_BREAK.search(text):
                 continue
             if number == 0 and len(self.paragraphs) > 1:
                 # An article's first line is its title, whatever punctuation ends it.

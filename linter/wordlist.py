@@ -10,10 +10,8 @@ few look-ups a document needs.
 from __future__ import annotations
 
 import bisect
-import gzip
-import json
 from functools import lru_cache
-from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 from linter.cache import cached
@@ -22,10 +20,17 @@ MIN_COUNT = 20
 
 
 def _source() -> Path:
-    return Path(str(resources.files("spellchecker") / "resources" / "en.json.gz"))
+    # Found without importing the package: only its data file is read.
+    spec = find_spec("spellchecker")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyspellchecker is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "en.json.gz"
 
 
 def _build() -> list[str]:
+    import gzip
+    import json
+
     counts = json.loads(gzip.decompress(_source().read_bytes()))
     return sorted(w for w, n in counts.items() if n >= MIN_COUNT and w.isalpha())
 

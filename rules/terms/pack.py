@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from linter.packs import Pack, Term, load_builtin, load_pack, merge_packs
+from linter.packs import Pack, PackError, Term, load_builtin, load_pack, merge_packs
 from linter.rule import Context
 
 DEFAULT_PACKS = ("dprk",)
@@ -26,12 +26,24 @@ def build_pack(settings: Any) -> Pack:
     prefer = {form: form for form in extra.get("prefer", [])}
     if not (prefer or extra.get("accept") or extra.get("extra-terms")) and len(packs) == 1:
         return packs[0]
-    return merge_packs(
-        packs,
-        extra_terms=[Term(**fields) for fields in extra.get("extra-terms", [])],
-        accept=extra.get("accept", []),
-        canonical_overrides=prefer,
-    )
+    try:
+        return merge_packs(
+            packs,
+            extra_terms=[Term(**fields) for fields in extra.get("extra-terms", [])],
+            accept=extra.get("accept", []),
+            canonical_overrides=prefer,
+        )
+    except PackError as error:
+        # merge_packs names its own parameters; the user wrote config keys.
+        where = f"{settings.path}: " if settings is not None and settings.path else ""
+        message = str(error)
+        for parameter, key in (
+            ("extra_terms: ", "`extra-terms`"),
+            ("canonical_overrides: ", "`prefer` "),
+        ):
+            if message.startswith(parameter):
+                message = key + message[len(parameter) :].lstrip()
+        raise PackError(where + message) from None
 
 
 def run_pack(context: Context) -> Pack:
