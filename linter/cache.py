@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -43,10 +42,16 @@ def cached(name: str, sources: list[Path], build: Callable[[], Any]) -> Any:
     value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-")
         with os.fdopen(fd, "wb") as handle:
             marshal.dump(value, handle)
         os.replace(tmp, path)
+        # Entries of the same name for sources that have since changed are dead weight.
+        for stale in path.parent.glob(f"{name}-*.marshal"):
+            if stale != path and stale.name[len(name) + 1 :].count("-") == 0:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass
     return value

@@ -19,7 +19,6 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -625,6 +624,8 @@ def _astuple_shallow(item: Any) -> tuple:
 
 
 def _builtin_dir() -> Any:
+    from importlib import resources
+
     return resources.files("rules") / "packs"
 
 
@@ -643,6 +644,8 @@ def load_builtin(name: str) -> Pack:
     resource = _builtin_dir() / f"{name}.yml"
     if not _PACK_NAME.match(name) or not resource.is_file():
         raise PackError(f"unknown built-in pack {name!r} (available: {', '.join(builtin_names())})")
+    from importlib import resources
+
     with resources.as_file(resource) as path:
         return _load(path, f"rules/packs/{name}.yml")
 

@@ -2,14 +2,18 @@
 
 Used to tell a near miss of a term ("Juch") from an English word that happens to be near
 one. Words that occur at least ``MIN_COUNT`` times in the dictionary's source corpus
-count as English. The sorted list is built once and cached; a sorted list loads several
-times faster than a set of the same words, and a binary search is fast enough for the
-few look-ups a document needs.
+count as English. The list is kept as the sorted CRC-32 checksums of its words: 128,000
+words load from the cache in about a millisecond (a set or list of the strings takes tens
+of milliseconds, which every pre-commit run would pay), and a binary search answers a
+look-up. Two words share a checksum about once in 30,000 look-ups of a non-word, which at
+worst keeps one near miss from being reported.
 """
 
 from __future__ import annotations
 
 import bisect
+import zlib
+from array import array
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -27,22 +31,29 @@ def _source() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "resources" / "en.json.gz"
 
 
-def _build() -> list[str]:
+def _build() -> bytes:
     import gzip
     import json
 
     counts = json.loads(gzip.decompress(_source().read_bytes()))
-    return sorted(w for w, n in counts.items() if n >= MIN_COUNT and w.isalpha())
+    sums = sorted({_checksum(w) for w, n in counts.items() if n >= MIN_COUNT and w.isalpha()})
+    return array("I", sums).tobytes()
+
+
+def _checksum(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
 
 
 @lru_cache(maxsize=1)
-def _words() -> list[str]:
-    return cached(f"english-words-{MIN_COUNT}", [_source()], _build)
+def _sums() -> array:
+    sums = array("I")
+    sums.frombytes(cached(f"english-words-crc-{MIN_COUNT}", [_source()], _build))
+    return sums
 
 
 def is_english(word: str) -> bool:
     """Whether ``word`` (any case) is an English word."""
-    words = _words()
-    key = word.lower()
-    i = bisect.bisect_left(words, key)
-    return i < len(words) and words[i] == key
+    sums = _sums()
+    key = _checksum(word.lower())
+    i = bisect.bisect_left(sums, key)
+    return i < len(sums) and sums[i] == key

@@ -507,9 +507,9 @@ def test_no_progress_bar_off_a_terminal(tmp_path):
 LONG_SENTENCE = "This " + "word " * 44 + "ends."  # 46 words
 
 
-def test_sentence_length_is_on_by_default_and_reports_at_the_sentence():
+def test_sentence_length_is_opt_in_and_reports_at_the_sentence():
     rule = registry().by_name["sentence-length"]
-    assert rule.default_enabled and rule.options["max-words"].default == 45
+    assert not rule.default_enabled and rule.options["max-words"].default == 45
     text = "Title\n\nA short one. " + LONG_SENTENCE + "\n"
     found = lint(text, "sentence-length")
     assert [(f["line"], f["column"], f["message"]) for f in found] == [
@@ -526,7 +526,8 @@ def test_sentence_length_counts_like_readability():
 
 
 def test_sentence_length_option_from_config():
-    found = lint("One two three four five six.", config={"sentence-length": {"max-words": 5}})
+    config = {"extend-select": ["sentence-length"], "sentence-length": {"max-words": 5}}
+    found = lint("One two three four five six.", config=config)
     assert [f["message"] for f in found if f["rule"] == "sentence-length"] == [
         "sentence of 6 words (more than 5)"
     ]
