@@ -8,10 +8,19 @@ from pathlib import Path
 
 import click
 
+from linter.cli_options import (
+    COLOR,
+    CONCISE,
+    CONFIG,
+    EXIT,
+    OUTPUT_FILE,
+    SELECTION,
+    STATISTICS,
+    STDIN_FILENAME,
+)
 from linter.errors import RenderlintError, UsageError
 
 FORMAT_CHOICES = click.Choice(["text", "json", "sarif", "github", "junit"])
-SEVERITY_CHOICES = click.Choice(["error", "warning", "info"])
 
 
 def _names(values: tuple[str, ...]) -> list[str] | None:
@@ -86,53 +95,22 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--stdin-filename", metavar="NAME", help="Name (and markup kind) of text read from `-`."
-)
+@STDIN_FILENAME
 @click.option(
     "--format", "fmt", type=FORMAT_CHOICES, default="text", show_default=True, help="Output format."
 )
-@click.option("--concise", is_flag=True, help="Text format: one line per finding, no excerpt.")
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead.")
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="RULES",
-    help="Only these rules or families (comma-separated; ALL for every rule).",
-)
-@click.option("--extend-select", multiple=True, metavar="RULES", help="Add rules or families.")
-@click.option("--ignore", multiple=True, metavar="RULES", help="Leave out rules or families.")
-@click.option(
-    "--fail-on",
-    type=SEVERITY_CHOICES,
-    default=None,
-    help="Lowest severity that makes the exit status 1 [default: warning].",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Config file to use instead of searching for one.",
-)
+@CONCISE
+@STATISTICS
+@SELECTION
+@EXIT
+@CONFIG
 @click.option(
     "--force-exclude",
     is_flag=True,
     help="Apply `exclude` to files named on the command line too (for pre-commit).",
 )
-@click.option(
-    "--color",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help="Colour in text output (never with NO_COLOR set).",
-)
-@click.option(
-    "-o",
-    "--output-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file instead of standard output.",
-)
+@COLOR
+@OUTPUT_FILE
 @click.option("--grammar", is_flag=True, help="Also check grammar and spelling with LanguageTool.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply unsafe fixes too.")

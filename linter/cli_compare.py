@@ -7,6 +7,15 @@ from pathlib import Path
 
 import click
 
+from linter.cli_options import (
+    COLOR,
+    CONCISE,
+    CONFIG,
+    EXIT,
+    OUTPUT_FILE,
+    SELECTION,
+    STATISTICS,
+)
 from linter.errors import UsageError
 from linter.report import FORMATS
 
@@ -34,39 +43,13 @@ from linter.report import FORMATS
     show_default=True,
     help="Output format.",
 )
-@click.option("--concise", is_flag=True, help="Text format: one line per finding, no excerpt.")
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead.")
-@click.option(
-    "--select", multiple=True, metavar="RULES", help="Only these comparison rules or families."
-)
-@click.option("--extend-select", multiple=True, metavar="RULES", help="Add rules or families.")
-@click.option("--ignore", multiple=True, metavar="RULES", help="Leave out rules or families.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    default=None,
-    help="Lowest severity that makes the exit status 1 [default: warning].",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Config file to use instead of searching for one.",
-)
-@click.option(
-    "--color",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help="Colour in text output (never with NO_COLOR set).",
-)
-@click.option(
-    "-o",
-    "--output-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file instead of standard output.",
-)
+@CONCISE
+@STATISTICS
+@SELECTION
+@EXIT
+@CONFIG
+@COLOR
+@OUTPUT_FILE
 def compare_command(
     paths,
     mode,

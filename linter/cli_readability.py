@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from linter.cli_options import COLOR, CONFIG, OUTPUT_FILE, STDIN_FILENAME
 from linter.errors import UsageError
 
 # A progress bar for runs of at least this many files, on a terminal only.
@@ -29,12 +30,7 @@ PROGRESS_MIN_FILES = 50
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write a self-contained HTML page with charts to this file.",
 )
-@click.option(
-    "-o",
-    "--output-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file instead of standard output.",
-)
+@OUTPUT_FILE
 @click.option(
     "--longest",
     type=click.IntRange(min=0),
@@ -42,22 +38,9 @@ PROGRESS_MIN_FILES = 50
     show_default=True,
     help="How many of the longest sentences to list (JSON and HTML).",
 )
-@click.option(
-    "--stdin-filename", metavar="NAME", help="Name (and markup kind) of text read from `-`."
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Config file to use instead of searching for one.",
-)
-@click.option(
-    "--color",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help="Colour in the table (never with NO_COLOR set).",
-)
+@STDIN_FILENAME
+@CONFIG
+@COLOR
 def readability_command(
     paths, fmt, html_path, output_file, longest, stdin_filename, config_path, color
 ) -> None:
