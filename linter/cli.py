@@ -29,6 +29,26 @@ def _names(values: tuple[str, ...]) -> list[str] | None:
     return [n.strip() for v in values for n in v.split(",") if n.strip()]
 
 
+def make_linter(settings, select, extend_select, ignore):
+    """A Linter for the rule names given on the command line, checked first."""
+    from linter.engine import Linter
+
+    names = {}
+    for option, values in (
+        ("--select", select),
+        ("--extend-select", extend_select),
+        ("--ignore", ignore),
+    ):
+        names[option] = _names(values)
+        _check_names(names[option], option)
+    return Linter(
+        settings,
+        select=names["--select"],
+        extend_select=names["--extend-select"],
+        ignore=names["--ignore"],
+    )
+
+
 def _check_names(names: list[str] | None, option: str) -> None:
     from linter.registry import registry
 
@@ -145,20 +165,12 @@ def check(
     """
     from linter.config import load_settings
     from linter.diagnostics import Severity
-    from linter.engine import Linter, at_or_above
+    from linter.engine import at_or_above
 
     settings = load_settings(config_path)
-    select_names, extend_names, ignore_names = (
-        _names(select),
-        _names(extend_select),
-        _names(ignore),
+    linter = make_linter(
+        settings, select, (*extend_select, *(("grammar",) if grammar else ())), ignore
     )
-    _check_names(select_names, "--select")
-    _check_names(extend_names, "--extend-select")
-    _check_names(ignore_names, "--ignore")
-    if grammar:
-        extend_names = [*(extend_names or []), "grammar"]
-    linter = Linter(settings, select=select_names, extend_select=extend_names, ignore=ignore_names)
     # Rules may hold resources for the run (the grammar rule's LanguageTool server).
     click.get_current_context().call_on_close(linter.close)
 

@@ -77,26 +77,18 @@ def compare_command(
     the source. Only the comparison rules run (family `compare`). Exit status as `check`:
     0 no finding at or above --fail-on, 1 findings, 2 usage, config or input error.
     """
-    from linter.cli import _check_names, _names
+    from linter.cli import make_linter
     from linter.compare import compare_paths
     from linter.config import load_settings
     from linter.diagnostics import Severity
-    from linter.engine import Linter, at_or_above
+    from linter.engine import at_or_above
 
     if len(paths) > 2:
         raise UsageError("compare takes SOURCE and RENDERING, or one bilingual file")
     if "-" in paths:
         raise UsageError("compare reads files; standard input (`-`) is not supported")
     settings = load_settings(config_path)
-    select_names, extend_names, ignore_names = (
-        _names(select),
-        _names(extend_select),
-        _names(ignore),
-    )
-    _check_names(select_names, "--select")
-    _check_names(extend_names, "--extend-select")
-    _check_names(ignore_names, "--ignore")
-    linter = Linter(settings, select=select_names, extend_select=extend_names, ignore=ignore_names)
+    linter = make_linter(settings, select, extend_select, ignore)
     result = compare_paths(linter, paths[0], paths[1] if len(paths) == 2 else None, mode=mode)
 
     for error in result.errors:
