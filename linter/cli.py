@@ -206,7 +206,7 @@ def check(
     for notice in result.notices:
         click.echo(f"renderlint: note: {notice}", err=True)
     for error in result.errors:
-        click.echo(f"renderlint: warning: {error}", err=True)
+        click.echo(f"renderlint: error: {error}", err=True)
 
     use_color = output_file is None and _use_color(color, sys.stdout)
     text = render_report(result, linter, fmt, concise, statistics, use_color)

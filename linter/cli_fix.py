@@ -52,7 +52,7 @@ def check_and_fix(
     for notice in loaded.notices:
         click.echo(f"renderlint: note: {notice}", err=True)
     for error in loaded.errors:
-        click.echo(f"renderlint: warning: {error}", err=True)
+        click.echo(f"renderlint: error: {error}", err=True)
     for error in run.errors:
         click.echo(f"renderlint: error: {error}", err=True)
 

@@ -70,7 +70,7 @@ def readability_command(
     for notice in result.notices:
         click.echo(f"renderlint: note: {notice}", err=True)
     for error in result.errors:
-        click.echo(f"renderlint: warning: {error}", err=True)
+        click.echo(f"renderlint: error: {error}", err=True)
 
     use_color = fmt == "table" and output_file is None and _use_color(color, sys.stdout)
     text = render(fmt, result, color=use_color)

@@ -79,7 +79,7 @@ def test_exit_2_on_a_missing_path_but_still_lints_the_rest():
     write("a.txt", SLIPS)
     result = run("check", "--format", "json", *TYPOGRAPHY, "missing.txt", "a.txt")
     assert result.exit_code == 2
-    assert result.stderr == "renderlint: warning: missing.txt: no such file or directory\n"
+    assert result.stderr == "renderlint: error: missing.txt: no such file or directory\n"
     assert len(json.loads(result.stdout)) == 3
 
 

@@ -45,7 +45,7 @@ def test_binary_file_is_skipped_with_a_warning_naming_it():
     write("b.txt", "the the\n")
     result = run("check", "--format", "json", *TYPOGRAPHY, "picture.txt", "b.txt")
     assert notes(result.stderr) == [
-        "renderlint: warning: picture.txt: skipped: binary file (NUL byte found)"
+        "renderlint: error: picture.txt: skipped: binary file (NUL byte found)"
     ]
     assert result.exit_code == 2
     assert "Traceback" not in result.output
@@ -58,7 +58,7 @@ def test_binary_file_found_by_walking_a_folder():
     write("docs/b.txt", "A clean sentence.\n")
     result = run("check", *TYPOGRAPHY, "docs")
     assert notes(result.stderr) == [
-        f"renderlint: warning: {os.path.join('docs', 'data.txt')}: skipped: binary file "
+        f"renderlint: error: {os.path.join('docs', 'data.txt')}: skipped: binary file "
         "(NUL byte found)"
     ]
     assert result.exit_code == 2
@@ -86,7 +86,7 @@ def test_invalid_utf8_names_the_byte_offset(data, byte):
     result = run("check", *TYPOGRAPHY, "bad.txt")
     assert result.exit_code == 2
     assert notes(result.stderr) == [
-        f"renderlint: warning: bad.txt: skipped: invalid UTF-8 at byte {byte} "
+        f"renderlint: error: bad.txt: skipped: invalid UTF-8 at byte {byte} "
         "(set `encoding` in the config to read such files in another encoding)"
     ]
     assert "Traceback" not in result.output
@@ -108,7 +108,7 @@ def test_configured_encoding_that_fails_too():
     result = run("check", "a.txt")
     assert result.exit_code == 2
     assert notes(result.stderr) == [
-        "renderlint: warning: a.txt: skipped: invalid UTF-8 at byte 3, and not valid cp1252 either"
+        "renderlint: error: a.txt: skipped: invalid UTF-8 at byte 3, and not valid cp1252 either"
     ]
 
 
@@ -123,7 +123,7 @@ def test_empty_files(data):
 def test_missing_path():
     result = run("check", "nowhere.txt")
     assert result.exit_code == 2
-    assert notes(result.stderr) == ["renderlint: warning: nowhere.txt: no such file or directory"]
+    assert notes(result.stderr) == ["renderlint: error: nowhere.txt: no such file or directory"]
 
 
 def test_broken_symlink_named_explicitly():
@@ -150,7 +150,7 @@ def test_unreadable_file(in_tmp):
         result = run("check", "--format", "json", *TYPOGRAPHY, "secret.txt", "open.txt")
         assert result.exit_code == 2
         assert notes(result.stderr) == [
-            "renderlint: warning: secret.txt: skipped: permission denied"
+            "renderlint: error: secret.txt: skipped: permission denied"
         ]
         assert '"path": "open.txt"' in result.stdout
     finally:
