@@ -29,6 +29,10 @@ def _names(values: tuple[str, ...]) -> list[str] | None:
     return [n.strip() for v in values for n in v.split(",") if n.strip()]
 
 
+def _jobs(requested: int) -> int:
+    return requested or os.cpu_count() or 1
+
+
 def make_linter(settings, select, extend_select, ignore):
     """A Linter for the rule names given on the command line, checked first."""
     from linter.engine import Linter
@@ -131,6 +135,14 @@ def main() -> None:
 )
 @COLOR
 @OUTPUT_FILE
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Processes that check files side by side (0: one per CPU).",
+)
 @click.option("--grammar", is_flag=True, help="Also check grammar and spelling with LanguageTool.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply unsafe fixes too.")
@@ -152,6 +164,7 @@ def check(
     force_exclude,
     color,
     output_file,
+    jobs,
     grammar,
     fix,
     unsafe_fixes,
@@ -201,7 +214,7 @@ def check(
     if "-" in paths:
         result = _lint_stdin(linter, stdin_filename)
     else:
-        result = linter.lint_paths(paths, force_exclude=force_exclude)
+        result = linter.lint_paths(paths, force_exclude=force_exclude, jobs=_jobs(jobs))
 
     for notice in result.notices:
         click.echo(f"renderlint: note: {notice}", err=True)

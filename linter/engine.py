@@ -88,9 +88,13 @@ class Linter:
         doc = self.document(path, text, kind)
         return self.lint_documents([doc]).reports
 
-    def lint_paths(self, paths: list[str], *, force_exclude: bool = False) -> LintResult:
+    def lint_paths(
+        self, paths: list[str], *, force_exclude: bool = False, jobs: int = 1
+    ) -> LintResult:
+        """Lint files and folders; ``jobs`` processes check the files side by side (the
+        corpus rules' reduction and the suppressions run once, here)."""
         docs, result = self.load_paths(paths, force_exclude=force_exclude)
-        linted = self.lint_documents(docs)
+        linted = self.lint_documents(docs, jobs=jobs)
         linted.errors[:0] = result.errors
         linted.notices[:0] = result.notices
         return linted
@@ -114,33 +118,20 @@ class Linter:
             docs.append(doc)
         return docs, result
 
-    def lint_documents(self, docs: Iterable[Document]) -> LintResult:
+    def lint_documents(self, docs: Iterable[Document], *, jobs: int = 1) -> LintResult:
+        docs = list(docs)
         result = LintResult()
         per_file: dict[str, tuple[Document, list[Report]]] = {}
         corpus_rules = [r for r in self.rules if r.corpus]
         collected: dict[str, list[tuple[str, Any]]] = {r.name: [] for r in corpus_rules}
         pairing = self._pairing()
-        for doc in docs:
+        for doc, (reports, data) in zip(docs, self._check_all(docs, pairing, jobs), strict=True):
             result.paths.append(doc.path)
             result.lines[doc.path] = doc.lines
             result.characters += len(doc.text)
-            ignored = self.settings.ignored_rules(doc.path)
-            reports: list[Report] = []
-            if pairing and pairing.is_source(doc.path):
-                # A source article: read by the pair rules of its rendering, not linted.
-                per_file[doc.path] = (doc, reports)
-                continue
-            for rule in self.rules:
-                if rule.name in ignored or rule.pair:
-                    continue
-                if rule.corpus:
-                    data = rule.collect(doc)
-                    if data is not None:
-                        collected[rule.name].append((doc.path, data))
-                    continue
-                for diagnostic in rule.check(doc):
-                    reports.append(self.resolve(doc, rule, diagnostic))
             per_file[doc.path] = (doc, reports)
+            for name, value in data:
+                collected[name].append((doc.path, value))
         for rule in corpus_rules:
             for diagnostic in rule.finish(collected[rule.name]):
                 entry = per_file.get(diagnostic.path or "")
@@ -153,6 +144,39 @@ class Linter:
             compare_in_run(self, per_file, result)
         self.finish_reports(per_file, result)
         return result
+
+    def _check_all(
+        self, docs: list[Document], pairing: Any, jobs: int
+    ) -> list[tuple[list[Report], list[tuple[str, Any]]]]:
+        """Each document's reports and corpus data, in document order."""
+        if jobs > 1 and len(docs) >= 2 * jobs and all(r.parallel for r in self.rules):
+            from linter.parallel import check_in_processes
+
+            return check_in_processes(self, docs, pairing, jobs)
+        return [self.check_document(doc, pairing) for doc in docs]
+
+    def check_document(
+        self, doc: Document, pairing: Any = None
+    ) -> tuple[list[Report], list[tuple[str, Any]]]:
+        """One document's reports from the per-file rules, and what the corpus rules
+        collect from it (rule name, data)."""
+        reports: list[Report] = []
+        data: list[tuple[str, Any]] = []
+        if pairing and pairing.is_source(doc.path):
+            # A source article: read by the pair rules of its rendering, not linted.
+            return reports, data
+        ignored = self.settings.ignored_rules(doc.path)
+        for rule in self.rules:
+            if rule.name in ignored or rule.pair:
+                continue
+            if rule.corpus:
+                value = rule.collect(doc)
+                if value is not None:
+                    data.append((rule.name, value))
+                continue
+            for diagnostic in rule.check(doc):
+                reports.append(self.resolve(doc, rule, diagnostic))
+        return reports, data
 
     def _pairing(self):
         """The naming rules of source/rendering pairs, when pair rules are enabled."""

@@ -70,6 +70,8 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     corpus: ClassVar[bool] = False
     pair: ClassVar[bool] = False
+    # False for a rule that holds a resource worker processes must not share (a server).
+    parallel: ClassVar[bool] = True
     options: ClassVar[dict[str, Option]] = {}
 
     def __init__(self, options: dict[str, Any] | None = None, context: Context | None = None):

@@ -149,9 +149,7 @@ def test_unreadable_file(in_tmp):
             )
         result = run("check", "--format", "json", *TYPOGRAPHY, "secret.txt", "open.txt")
         assert result.exit_code == 2
-        assert notes(result.stderr) == [
-            "renderlint: error: secret.txt: skipped: permission denied"
-        ]
+        assert notes(result.stderr) == ["renderlint: error: secret.txt: skipped: permission denied"]
         assert '"path": "open.txt"' in result.stdout
     finally:
         path.chmod(0o644)

@@ -86,6 +86,8 @@ class Grammar(Rule):
     summary = "Grammar and spelling matches from a LanguageTool server."
     fixable = True
     default_enabled = False
+    # One LanguageTool server per run, owned by the main process.
+    parallel = False
     options = {
         "server": Option(str, "", "URL of a LanguageTool server to use as is"),
         "jars": Option(str, "", "folder of LanguageTool jars to start a server from"),
