@@ -32,6 +32,9 @@ def cached(name: str, sources: list[Path], build: Callable[[], Any]) -> Any:
     The value must be marshal-able (str, int, tuples, lists, dicts, sets). An unwritable or
     corrupt cache is ignored: the value is then built every time.
     """
+    # One entry per name and set of source files (two installs of renderlint keep their
+    # own), replaced when the files change.
+    name = f"{name}-{hashlib.sha1(repr([str(s) for s in sources]).encode()).hexdigest()[:8]}"
     path = cache_dir() / f"{name}-{_stamp(sources)}.marshal"
     try:
         with open(path, "rb") as handle:

@@ -623,10 +623,12 @@ def _astuple_shallow(item: Any) -> tuple:
     return tuple(getattr(item, f.name) for f in fields(item))
 
 
-def _builtin_dir() -> Any:
-    from importlib import resources
+def _builtin_dir() -> Path:
+    # The rules package is installed as files (setuptools, not a zip), so its folder is
+    # found without importlib.resources, whose import a pre-commit run would pay.
+    import rules
 
-    return resources.files("rules") / "packs"
+    return Path(rules.__file__).parent / "packs"
 
 
 def builtin_names() -> list[str]:
@@ -644,10 +646,7 @@ def load_builtin(name: str) -> Pack:
     resource = _builtin_dir() / f"{name}.yml"
     if not _PACK_NAME.match(name) or not resource.is_file():
         raise PackError(f"unknown built-in pack {name!r} (available: {', '.join(builtin_names())})")
-    from importlib import resources
-
-    with resources.as_file(resource) as path:
-        return _load(path, f"rules/packs/{name}.yml")
+    return _load(resource, f"rules/packs/{name}.yml")
 
 
 # --- merging ------------------------------------------------------------------------------
