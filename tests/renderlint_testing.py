@@ -14,6 +14,18 @@ from linter.engine import Linter
 from linter.registry import registry
 from linter.report.json import report_to_json
 
+# The rules of the DPRK house-style pack's issue: terms, acronyms and the calendar.
+DPRK_RULES = [
+    "term-variant",
+    "term-misspelling",
+    "inconsistent-spelling",
+    "acronym-undefined",
+    "acronym-redefined",
+    "juche-year",
+    "juche-year-format",
+    "anniversary",
+]
+
 
 def run(
     *args: Any, input: str | bytes | None = None, env: dict | None = None, color: bool = False

@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from renderlint_testing import DPRK_RULES
 
 from linter.config import Settings
 from linter.engine import Linter
@@ -26,16 +27,6 @@ SAMPLE = REPO / "examples" / "immortal-guideline.txt"
 CORPUS = REPO.parent / "shared" / "corpus" / "kcna-2024"
 CLASSIFIED = HERE / "data" / "kcna-2024-findings.tsv"
 
-DPRK_RULES = [
-    "term-variant",
-    "term-misspelling",
-    "inconsistent-spelling",
-    "acronym-undefined",
-    "acronym-redefined",
-    "juche-year",
-    "juche-year-format",
-    "anniversary",
-]
 # The rules whose false positives the issue bounds (≤ 1 per 10,000 words).
 BOUNDED = ("term-misspelling", "term-variant", "inconsistent-spelling", "acronym-undefined")
 # Findings per rule on the corpus when every one of them was read (see the table): a rule

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from renderlint_testing import DPRK_RULES
 
 from linter.config import Settings
 from linter.engine import Linter
@@ -56,16 +57,6 @@ CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "kcn
 SEED = 20240127
 PER_KIND = 100
 KINDS = ("typo", "variant", "run-together", "juche-year", "acronym")
-DPRK_RULES = [
-    "term-variant",
-    "term-misspelling",
-    "inconsistent-spelling",
-    "acronym-undefined",
-    "acronym-redefined",
-    "juche-year",
-    "juche-year-format",
-    "anniversary",
-]
 # The rules that should report each kind. A typo that happens to produce a listed variant
 # is rightly reported by term-variant.
 EXPECTED_RULES = {
