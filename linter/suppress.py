@@ -7,6 +7,9 @@ Directives, in ``<!-- … -->`` comments of Markdown and HTML files::
     <!-- renderlint-disable-next-line rule-a --> the next line that is not blank
     <!-- renderlint-disable-file rule-a -->      the whole file
 
+Words after `` -- `` are a reason for readers: ``<!-- renderlint-disable-next-line
+repeated-word -- as published -->``.
+
 Plain text cannot carry comments without changing the prose, so its suppressions live in
 the config as ``[[suppress]]`` entries that name the file(s), the rules, and optionally the
 flagged text and line. A directive or entry that silences nothing is itself reported as
@@ -89,6 +92,8 @@ def parse_directives(doc: Document, known: set[str], expand) -> list[Directive]:
         if not match:
             continue
         kind, names_text = match.groups()
+        # "rule-a, rule-b -- why": the words after " -- " are the reason, for readers.
+        names_text = re.split(r"(?:^|\s)--(?:\s|$)", names_text, maxsplit=1)[0]
         names = [n for n in re.split(r"[\s,]+", names_text) if n]
         unknown = [n for n in names if n not in known]
         rules = frozenset(expand([n for n in names if n in known])) if names else None

@@ -356,3 +356,17 @@ def test_config_suppress_with_an_unknown_rule_is_a_config_error():
     one_line_error(
         run("check", "a.txt"), "renderlint.toml", "`suppress[0].rules`", "repeated-words"
     )
+
+
+def test_words_after_a_double_dash_are_a_reason_not_rule_names():
+    require_markup("markdown")
+    text = (
+        "<!-- renderlint-disable-next-line repeated-word -- as published in 2024 -->\n"
+        "The the line.\n"
+        "\n"
+        "<!-- renderlint-disable-file -- this page quotes slips -->\n"
+    )
+    assert lint_file("a.md", text) == []
+    # Without the dashes, the reason's words would be unknown rule names.
+    bad = "<!-- renderlint-disable-next-line repeated-word as published -->\nThe the line.\n"
+    assert (1, 1, "unused-suppression") in lint_file("b.md", bad)
