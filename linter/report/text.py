@@ -65,6 +65,8 @@ def _describe_fix(r) -> str:
     for edit in r.fix.edits:
         if edit.content == "":
             parts.append("delete")
+        elif edit.start == edit.end:
+            parts.append(f"insert {edit.content!r}")
         else:
             parts.append(f"replace with {edit.content!r}")
     return ", ".join(parts)
