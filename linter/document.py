@@ -52,9 +52,6 @@ class LineIndex:
         line = bisect.bisect_right(self._starts, offset) - 1
         return Location(line + 1, offset - self._starts[line] + 1)
 
-    def line_start(self, line: int) -> int:
-        return self._starts[line - 1]
-
     def line_text(self, line: int) -> str:
         start = self._starts[line - 1]
         end = self._starts[line] - 1 if line < len(self._starts) else len(self._text)
@@ -111,22 +108,6 @@ class OffsetMap:
             return None
         source_start = seg.source_start + start - seg.prose_start
         return source_start, source_start + (end - start)
-
-    def contiguous(self, start: int, end: int) -> bool:
-        """True when prose ``[start, end)`` is one unbroken run of the source.
-
-        An empty range counts as contiguous when it sits inside or at the edge of a segment.
-        """
-        if self._identity:
-            return True
-        i = bisect.bisect_right(self._prose_starts, start) - 1
-        if i < 0:
-            return False
-        seg = self._segments[i]
-        seg_end = seg.prose_start + seg.length
-        if end == start:
-            return start <= seg_end
-        return end <= seg_end
 
 
 class Document:
