@@ -150,22 +150,18 @@ def corpus_hits(dprk: Pack) -> set[str]:
     """Every pack form that occurs in the KCNA 2024 sample as a whole word sequence."""
     if not CORPUS.is_dir():
         pytest.skip(f"the KCNA 2024 sample is not at {CORPUS}")
-    import ahocorasick
+    from linter.automaton import Automaton
 
     forms = {f for t in dprk.terms for f in t.forms}
     forms |= {t.canonical[0].upper() + t.canonical[1:] for t in dprk.terms}
     forms |= {f for a in dprk.acronyms for f in (a.acronym, *a.variants)}
-    automaton = ahocorasick.Automaton()
-    for form in forms:
-        automaton.add_word(form, form)
-    automaton.make_automaton()
+    automaton = Automaton(((form, form) for form in forms), overlapping=True)
     hits: set[str] = set()
     for path in sorted(CORPUS.glob("*.txt")):
         text = form_key(path.read_text(encoding="utf-8"))
-        for end, form in automaton.iter(text):
-            start = end - len(form) + 1
+        for start, end, form in automaton.find_all(text):
             before = text[start - 1] if start else " "
-            after = text[end + 1] if end + 1 < len(text) else " "
+            after = text[end] if end < len(text) else " "
             if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
                 hits.add(form)
     return hits

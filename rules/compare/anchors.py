@@ -31,7 +31,7 @@ def alignment_anchors(context: Any, doc: Document) -> Callable[[str], frozenset[
 
     def english(text: str) -> frozenset[str]:
         keys = {"#" + value for m in english_numbers(text) for value in m.values}
-        for _, form in index.automaton.iter_long(fold(text)):
+        for _, _, form in index.automaton.find(fold(text)):
             if form.canonical in names:
                 keys.add("@" + form.canonical)
         return frozenset(keys)

@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import ahocorasick
-
+from linter.automaton import Automaton
 from linter.packs import Pack
 from rules.compare.korean import COMMON_WORDS, is_hangul
 from rules.terms.pack import run_pack
@@ -53,11 +52,7 @@ class HangulGlossary:
                         found.names.add(term.canonical)
         self.entries = entries
         self.hangul_of = {name: hangul for hangul, e in entries.items() for name in e.names}
-        self.automaton = ahocorasick.Automaton()
-        for hangul in entries:
-            if hangul not in COMMON_WORDS:
-                self.automaton.add_word(hangul, hangul)
-        self.automaton.make_automaton()
+        self.automaton = Automaton((h, h) for h in entries if h not in COMMON_WORDS)
         self._accepted: dict[str, tuple[Entry, set[str], set[str]]] = {}
         self._patterns: dict[str, re.Pattern[str]] = {}
 
@@ -65,13 +60,11 @@ class HangulGlossary:
         """Longest matches that start a word (a compound may follow: 김정은동지)."""
         if not len(self.automaton):
             return []
-        out = []
-        for last, hangul in self.automaton.iter_long(text):
-            start = last + 1 - len(hangul)
-            if start > 0 and is_hangul(text[start - 1]):
-                continue
-            out.append((start, last + 1, hangul))
-        return out
+        return [
+            (start, end, hangul)
+            for start, end, hangul in self.automaton.find(text)
+            if not (start > 0 and is_hangul(text[start - 1]))
+        ]
 
     def renderings(self, hangul: str) -> tuple[Entry, set[str], set[str]]:
         """The entry of ``hangul``, the forms that render it, and the pack names it stands

@@ -4,11 +4,11 @@ with every term."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-import ahocorasick
-
+from linter.automaton import Automaton
 from linter.packs import Pack
 from linter.wordlist import is_english
 from rules.terms.normalize import fold_marks
@@ -59,16 +59,10 @@ def pack_matches(doc: Any, index: TermIndex) -> list[tuple[int, int, Form]]:
     """
 
     def build() -> list[tuple[int, int, Form]]:
-        matches = [
-            (last + 1 - len(form.text), last + 1, form)
-            for last, form in index.term_automaton.iter_long(folded_prose(doc))
-        ]
-        if index.acronym_automaton is None:
+        matches = index.term_automaton.find(folded_prose(doc))
+        if not len(index.acronym_automaton):
             return matches
-        acronyms = [
-            (last + 1 - len(form.text), last + 1, form)
-            for last, form in index.acronym_automaton.iter_long(doc.prose)
-        ]
+        acronyms = index.acronym_automaton.find(doc.prose)
         if not acronyms:
             return matches
         chosen = []
@@ -116,7 +110,6 @@ def _deletions(word: str, depth: int) -> set[str]:
 
 class TermIndex:
     def __init__(self, pack: Pack) -> None:
-        self.automaton = ahocorasick.Automaton()
         forms: dict[str, Form] = {}
 
         def add(text: str, role: str, canonical: str, kind: str) -> None:
@@ -137,28 +130,16 @@ class TermIndex:
                 add(variant, "acronym-variant", acronym.acronym, "acronym")
         # One automaton of every form (folded), and the two that `pack_matches` reads: the
         # terms' forms folded, and the acronyms' forms in their own case.
-        self.term_automaton = ahocorasick.Automaton()
-        acronym_automaton = ahocorasick.Automaton()
-        for key, form in forms.items():
-            self.automaton.add_word(key, form)
-            if form.kind == "acronym":
-                acronym_automaton.add_word(form.text, form)
-            else:
-                self.term_automaton.add_word(key, form)
-        self.automaton.make_automaton()
-        self.term_automaton.make_automaton()
-        self.acronym_automaton = None
-        if len(acronym_automaton):
-            acronym_automaton.make_automaton()
-            self.acronym_automaton = acronym_automaton
+        self.automaton = Automaton(forms.items())
+        self.term_automaton = Automaton((k, f) for k, f in forms.items() if f.kind != "acronym")
+        self.acronym_automaton = Automaton(
+            (f.text, f) for f in forms.values() if f.kind == "acronym"
+        )
         self.forms = forms
 
         # Near misses of one-word terms ("Juch" for "Juche", "Pyongyan" for "Pyongyang").
         self.single: dict[str, str] = {}
         self.deletions: dict[str, set[str]] = {}
-        # Near misses inside names and terms of several words ("Kim Jong Um", "Rodong
-        # Simnun", "Juche iidea"), anchored on the words that are spelt right.
-        self.anchors: dict[str, list[tuple[MultiTerm, int]]] = {}
         known_tokens: set[str] = set()
         name_tokens: set[str] = set()
         multi: list[MultiTerm] = []
@@ -178,54 +159,36 @@ class TermIndex:
             else:
                 keys = tuple(fold(w) for w in words)
                 multi.append(MultiTerm(tuple(words), keys, term.canonical, term.kind))
-        # How many names of several words each word belongs to. A window of text that
-        # differs from a name in one word matches it in all the others, so each name is
-        # anchored on two of its words only: the rarest in text, as far as the pack can
-        # tell — short English words last ("In" of "Pak In Chol", "the"), then other
-        # English words and names of their own ("Pyongyang"), then by the number of names
-        # they belong to ("Workers'" and "Party", not "of").
+        # How many names of several words each word belongs to ("Workers'" one, "of" many).
         self.word_terms: dict[str, int] = {}
         for name in multi:
             for word in set(name.keys):
                 self.word_terms[word] = self.word_terms.get(word, 0) + 1
+        self.holes = _hole_automaton(multi)
 
-        def commonness(word: str) -> tuple:
-            english = is_english(word)
-            return (
-                english and len(word) <= 3,
-                english or word in self.single,
-                self.word_terms[word],
-                -len(word),
-            )
-
-        for name in multi:
-            positions = sorted(
-                range(len(name.keys)), key=lambda i, name=name: (commonness(name.keys[i]), i)
-            )
-            for position in positions[:2]:
-                self.anchors.setdefault(name.keys[position], []).append((name, position))
-        # How far from an anchor the words of its names can reach (slips add a letter or
-        # two; one more word on each side tells a longer name).
-        self.anchor_reach = {
-            word: max(len(name.canonical) for name, _ in names) + 16
-            for word, names in self.anchors.items()
-        }
-        # The anchors as whole words of the folded prose with its non-word characters made
-        # spaces (see ``term_misspelling``): " word ", " word's " and " word' ".
-        self.anchor_automaton = None
-        if self.anchors:
-            self.anchor_automaton = ahocorasick.Automaton()
-            for word in self.anchors:
-                for key in (f" {word} ", f" {word}'s ", f" {word}' "):
-                    self.anchor_automaton.add_word(key, (word, len(key)))
-            self.anchor_automaton.make_automaton()
-
+        self.single_lengths = frozenset(map(len, self.single))
         self.known_tokens = frozenset(known_tokens)
         # Words of listed names: a near miss that is one of them may be another name.
         self.name_tokens = frozenset(name_tokens)
         # Tokens recur across the documents of a run; their near misses are looked up once.
         self._near_cache: dict[str, list[tuple[int, str]]] = {}
+        self._near_word_cache: dict[tuple[str, str], bool] = {}
         self.known_forms = frozenset(f.text for f in forms.values())
+
+    def near_word(self, wrong: str, right: str) -> bool:
+        """Whether ``wrong`` may be a slip of ``right``, a word of a name of several words:
+        within reach of it, and not a word of another listed name (unless ``right`` is a
+        syllable of two letters, which other names share)."""
+        key = (wrong, right)
+        try:
+            return self._near_word_cache[key]
+        except KeyError:
+            limit = max_distance(right)
+            found = self._near_word_cache[key] = (
+                not (wrong in self.name_tokens and len(right) > 2)
+                and 0 < damerau(wrong, right, limit) <= limit
+            )
+            return found
 
     def near_single(self, token: str) -> list[tuple[int, str]]:
         """One-word terms within reach of ``token`` (folded): ``(distance, canonical)``."""
@@ -237,15 +200,91 @@ class TermIndex:
 
     def _near_single(self, token: str) -> list[tuple[int, str]]:
         limit = max_distance(token)
+        if not any(len(token) + d in self.single_lengths for d in range(-limit, limit + 1)):
+            return []  # no term is that long: no edit within reach makes one
         keys: set[str] = set()
-        for deletion in _deletions(token, limit):
-            keys |= self.deletions.get(deletion, set())
+        # The token's deletions that are also a term's: one set operation, not a lookup
+        # per deletion.
+        for deletion in self.deletions.keys() & _deletions(token, limit):
+            keys |= self.deletions[deletion]
         found = []
         for key in keys:
             distance = damerau(token, key, limit)
             if 0 < distance <= limit:
                 found.append((distance, self.single[key]))
         return sorted(found)
+
+
+@dataclass(frozen=True, slots=True)
+class Hole:
+    """A name of several words with one word left open: what a key of the hole automaton
+    stands for. The key is the words on one side of the hole; ``before`` and ``after``
+    are the words on the two sides, as they stand in spaced text (see ``spaced_words``)."""
+
+    name: MultiTerm
+    position: int  # the open word
+    before: str  # " w0 w1 " (the words before the open one), or ""
+    after: str  # " w3 w4" (the words after it), or ""
+    prefix_key: bool  # the key is ``before`` (else ``after`` and a word end)
+    reach: int  # how far around the name its words and a neighbour can stand
+
+
+# Characters that end a word of the folded prose: everything but letters, digits,
+# apostrophes and hyphens becomes a space in spaced text.
+_WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789'-"
+_SPACED_TABLE = bytes(c if chr(c) in _WORD_CHARS else 32 for c in range(256))
+_NOT_WORD = re.compile(r"[^a-z0-9' -]")
+
+
+def spaced_words(folded: str) -> str:
+    """The folded prose with every character that is not part of a word made a space,
+    and a space added at both ends, so that " word " finds a whole word (offsets are one
+    more than in the prose). ASCII text goes through a byte table, the rest through a
+    pattern; both keep every offset."""
+    if folded.isascii():
+        return f" {folded.encode().translate(_SPACED_TABLE).decode()} "
+    return f" {_NOT_WORD.sub(' ', folded)} "
+
+
+def _weight(words: tuple[str, ...]) -> float:
+    """How rare a run of words is in text, as far as the pack can tell: short English
+    words count for nothing, other English words for less than names."""
+    return sum(
+        len(word) * (0.6 if english else 1.0)
+        for word in words
+        if not ((english := is_english(word)) and len(word) <= 3)
+    )
+
+
+def _hole_automaton(multi: list[MultiTerm]) -> Any:
+    """An automaton of every name of several words with one word left open.
+
+    A name with one word spelt wrong ("Kim Jong Um", "Workers' Party of Kirea") keeps
+    the others, so for each word of each name the words on one side of it are a key:
+    the side rarer in text, as whole words of spaced text (" kim jong " for the last
+    word of "Kim Jong Un"; " party of korea " for the first of "Workers' Party of
+    Korea", also before a possessive or a closing quote). A hit pins down the name and
+    the open word; the rule then reads that word and the other side.
+    """
+    keys: dict[str, list[Hole]] = {}
+    for name in multi:
+        words = name.keys
+        reach = len(name.canonical) + 16
+        for position in range(len(words)):
+            before, after = words[:position], words[position + 1 :]
+            before_text = f" {' '.join(before)} " if before else ""
+            after_text = f" {' '.join(after)}" if after else ""
+            prefix = bool(before) and (not after or _weight(before) >= _weight(after))
+            hole = Hole(name, position, before_text, after_text, prefix, reach)
+            if prefix:
+                forms = [before_text]
+            else:
+                forms = [f"{after_text} ", f"{after_text}'s ", f"{after_text}' "]
+            for key in forms:
+                keys.setdefault(key, []).append(hole)
+    if not keys:
+        return None
+    return Automaton(((key, tuple(holes)) for key, holes in keys.items()), overlapping=True)
 
 
 def term_index(context: Any) -> TermIndex:

@@ -15,6 +15,7 @@ from rules.terms.index import (
     folded_prose,
     max_distance,
     pack_matches,
+    spaced_words,
     term_index,
 )
 from rules.terms.pack import accepted
@@ -65,6 +66,7 @@ class TermMisspelling(Rule):
     def __init__(self, options=None, context=None) -> None:
         super().__init__(options, context)
         self._candidates: dict[str, list[tuple]] = {}
+        self._nearest: dict[str, tuple] = {}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         index = term_index(self.context)
@@ -117,7 +119,7 @@ class TermMisspelling(Rule):
         for run in doc.name_runs:
             candidates = cache.get(run.text)
             if candidates is None:
-                candidates = cache[run.text] = _candidates(index, run.text, accept)
+                candidates = cache[run.text] = _candidates(index, run.text, accept, self._nearest)
             if not candidates:
                 continue
             offsets = []
@@ -128,7 +130,7 @@ class TermMisspelling(Rule):
                 pos += len(token) + 1
             for position, best in candidates:
                 token = tokens[position]
-                if not any(_evidence(token, c, present) for c in best) or is_english(token):
+                if not any(_evidence(token, c, present) for c in best):
                     continue
                 message = f"{token!r} looks like a misspelling of {best[0]!r}"
                 if len(best) > 1:
@@ -149,19 +151,12 @@ class TermMisspelling(Rule):
         accept: frozenset[str],
     ) -> Iterator[Diagnostic]:
         """Names of several words with one word spelt wrong ("Kim Jong Um", "Workers' Paryt
-        of Korea"), anchored on the words that are spelt right."""
-        if index.anchor_automaton is None:
+        of Korea"), found through the hole automaton (see ``index._hole_automaton``): a hit
+        names the open word, and only a near miss in it is weighed further."""
+        if index.holes is None:
             return
         folded = folded_prose(doc)
-        # Anchor words as whole words: the folded prose with every character that is not
-        # part of a word made a space, searched for " word ", " word's " and " word' ".
-        spaced = f" {_NOT_WORD.sub(' ', folded)} "
-        hits = [
-            (last - length + 1, anchor)
-            for last, (anchor, length) in index.anchor_automaton.iter(spaced)
-        ]
-        if not hits:
-            return
+        spaced = doc.memo("spaced-words", lambda: spaced_words(folded))
         prose = doc.prose
         starts = [start for start, _, _ in matches]
 
@@ -170,78 +165,129 @@ class TermMisspelling(Rule):
             i = bisect.bisect_right(starts, position) - 1
             return matches[i] if i >= 0 and matches[i][1] > position else None
 
+        find, rfind, startswith = spaced.find, spaced.rfind, spaced.startswith
+        near = index.near_word
         reported: set[tuple[int, int]] = set()
-        for hit, anchor in hits:
-            names = index.anchors[anchor]
-            intact = listed(hit)
-            if intact is not None and _whole(folded, intact[0], intact[1]):
-                # Inside a listed form: not a slip of that name, nor of a name whose
-                # words would be exactly the form's ("Kim Jong Il" in "Kim Jong Un").
-                cover_start, _, form = intact
-                words = form.text.count(" ") + 1
-                at = folded.count(" ", cover_start, hit)
-                names = [
-                    (multi, position)
-                    for multi, position in names
-                    if multi.canonical != form.canonical
-                    and (len(multi.keys) != words or position != at)
-                ]
-                if not names:
+        for key_start, key_end, holes in index.holes.find_all(spaced):
+            for hole in holes:
+                multi = hole.name
+                if hole.prefix_key:
+                    # " kim jong " + open word (+ the words after it).
+                    open_start, open_end = key_end, find(" ", key_end)
+                    begin = key_start
+                    if hole.after:
+                        if not startswith(hole.after, open_end):
+                            continue
+                        tail = open_end + len(hole.after)
+                        closing = multi.keys[-1]
+                        if _as_word(closing + spaced[tail : find(" ", tail)], closing) != closing:
+                            continue
+                else:
+                    # (the words before it +) open word + " jong un ".
+                    open_end = key_start
+                    open_start = rfind(" ", 0, open_end) + 1
+                    size = len(hole.before)
+                    if size and not startswith(hole.before, open_start - size):
+                        continue
+                    begin = open_start - size if size else open_start - 1
+                token = spaced[open_start:open_end]
+                if not token or not token[0].isalpha():
                     continue
-            tokens = _tokens_around(folded, hit, index.anchor_reach[anchor])
-            j = next((i for i, (start, _) in enumerate(tokens) if start == hit), None)
-            if j is None:
-                continue
-            for multi, position in names:
-                first = j - position
-                last = first + len(multi.keys)
-                if first < 0 or last > len(tokens):
+                right = multi.keys[hole.position]
+                wrong = _as_word(token, right)
+                if wrong == right or wrong in accept or not near(wrong, right):
                     continue
-                begin = tokens[first][0]
-                cover = listed(begin)
-                if cover is not None and tokens[last - 1][1] <= cover[1]:
-                    continue  # the words are a listed form (a variant, another name)
-                window = _window(prose, folded, tokens, first, multi)
-                if window is None:
-                    continue
-                odd, end = window
-                if (begin, end) in reported:
-                    continue
-                surface = prose[tokens[first + odd][0] : tokens[first + odd][1]]
-                wrong = _as_word(fold(surface), multi.keys[odd])
-                if wrong in accept or not _multi_evidence(
-                    index, multi, odd, surface, wrong, prose, tokens, first
-                ):
-                    continue
-                reported.add((begin, end))
-                yield Diagnostic(
-                    begin,
-                    end,
-                    f"{prose[begin:end]!r} looks like a misspelling of {multi.canonical!r}",
-                    fix=Fix.replace(begin, end, multi.canonical),
+                # A near miss in the open word: weigh the window word by word (spaced text
+                # is one character ahead of the prose).
+                yield from _weigh_window(
+                    index, multi, begin, prose, folded, listed, matches, accept, reported
                 )
 
 
-def _candidates(index: TermIndex, text: str, accept: frozenset[str]) -> list[tuple]:
+def _weigh_window(
+    index: TermIndex,
+    multi: Any,
+    begin: int,
+    prose: str,
+    folded: str,
+    listed: Any,
+    matches: list,
+    accept: frozenset[str],
+    reported: set[tuple[int, int]],
+) -> Iterator[Diagnostic]:
+    """The finding for the window of ``multi`` that starts at ``begin``, if its words are
+    the name's but one, that one is a slip, and no listed form covers it."""
+    tokens = _tokens_around(folded, begin, len(multi.canonical) + 16)
+    first = next((i for i, (start, _) in enumerate(tokens) if start == begin), None)
+    if first is None or first + len(multi.keys) > len(tokens):
+        return
+    last = first + len(multi.keys)
+    cover = listed(begin)
+    if cover is not None and tokens[last - 1][1] <= cover[1]:
+        return  # the words are a listed form (a variant, another name)
+    if any(
+        form.canonical == multi.canonical
+        and start < tokens[last - 1][1]
+        and begin < end
+        and _whole(folded, start, end)
+        for start, end, form in matches
+    ):
+        return  # a listed form of this very name, a whole word, overlaps the window
+    window = _window(prose, folded, tokens, first, multi)
+    if window is None:
+        return
+    odd, end = window
+    if (begin, end) in reported:
+        return
+    surface = prose[tokens[first + odd][0] : tokens[first + odd][1]]
+    wrong = _as_word(fold(surface), multi.keys[odd])
+    if wrong in accept or not _multi_evidence(
+        index, multi, odd, surface, wrong, prose, tokens, first
+    ):
+        return
+    reported.add((begin, end))
+    yield Diagnostic(
+        begin,
+        end,
+        f"{prose[begin:end]!r} looks like a misspelling of {multi.canonical!r}",
+        fix=Fix.replace(begin, end, multi.canonical),
+    )
+
+
+def _candidates(
+    index: TermIndex, text: str, accept: frozenset[str], words: dict[str, tuple]
+) -> list[tuple]:
     """Near misses of one-word terms in one run of capitalised words, before the
-    document's evidence is weighed: ``(position, nearest terms)``. Runs recur across
-    documents, so the rule keeps these per run text."""
+    document's evidence is weighed: ``(position, nearest terms)``. Runs and their words
+    recur across documents, so the rule keeps these per run text and ``words`` per word."""
     out = []
-    for position, key in enumerate(fold(text).split(" ")):
-        if len(key) < 4 or key in index.known_tokens or key in index.forms or key in accept:
-            continue
-        if not key.replace("-", "").isalpha() or key[0] == "-" or key[-1] == "-":
-            continue
-        near = index.near_single(key)
-        if near:
-            out.append((position, tuple(c for d, c in near if d == near[0][0])))
+    for position, word in enumerate(text.split(" ")):
+        try:
+            best = words[word]
+        except KeyError:
+            best = words[word] = _nearest(index, word, accept)
+        if best:
+            out.append((position, best))
     return out
+
+
+def _nearest(index: TermIndex, word: str, accept: frozenset[str]) -> tuple:
+    """The one-word terms nearest to ``word``, a capitalised word that is neither a pack
+    word nor an English word (a real word is never reported); empty when none is near."""
+    key = fold(word)
+    if len(key) < 4 or key in index.known_tokens or key in index.forms or key in accept:
+        return ()
+    if not key.replace("-", "").isalpha() or key[0] == "-" or key[-1] == "-":
+        return ()
+    if is_english(word):
+        return ()
+    near = index.near_single(key)
+    return tuple(c for d, c in near if d == near[0][0]) if near else ()
 
 
 # A word of the folded prose (lower case, breves dropped, apostrophes straight): a
 # letter, then letters, digits, apostrophes and hyphens.
 _TOKEN = re.compile(r"[a-z][a-z0-9'-]*")
-_NOT_WORD = re.compile(r"[^a-z0-9'-]")
 
 
 def _whole(text: str, start: int, end: int) -> bool:
