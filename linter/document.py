@@ -181,27 +181,46 @@ class Document:
     @cached_property
     def name_runs(self) -> list[Span]:
         """Runs of capitalised words joined by single spaces: candidate proper names."""
-        runs: list[Span] = []
-        for match in _NAME_RUN.finditer(self.prose):
-            start = match.start()
-            text = match.group()
+        starts, texts = self.name_run_table
+        return [Span(start, start + len(text), text) for start, text in zip(starts, texts)]
+
+    @cached_property
+    def name_run_table(self) -> tuple[list[int], list[str]]:
+        """The starts and texts of :attr:`name_runs` as two lists: what rules that read
+        every run of every document use, without an object per run.
+
+        The pattern finds the texts; each start is the first place of its text after the
+        run before (no earlier place can hold it, or the pattern would have matched
+        there). A run is cut before a possessive and at a word that ends in an
+        apostrophe or a hyphen ("Korea's", "Workers'").
+        """
+        prose = self.prose
+        find = prose.find
+        starts: list[int] = []
+        texts: list[str] = []
+        pos = 0
+        for text in _NAME_RUN.findall(prose):
+            start = pos = find(text, pos)
+            pos += len(text)
             if "'" not in text and "’" not in text and "-" not in text:
-                runs.append(Span(start, match.end(), text))
+                starts.append(start)
+                texts.append(text)
                 continue
-            pos = start
-            for token in match.group().split(" "):
-                end = pos + len(token)
+            at = start
+            for token in text.split(" "):
+                end = at + len(token)
                 stripped = token.rstrip("'’-")
                 if stripped.endswith(_POSSESSIVE) or len(stripped) < len(token):
-                    cut = pos + len(stripped) - (2 if stripped.endswith(_POSSESSIVE) else 0)
+                    cut = at + len(stripped) - (2 if stripped.endswith(_POSSESSIVE) else 0)
                     if cut > start:
-                        runs.append(Span(start, cut, self.prose[start:cut]))
+                        starts.append(start)
+                        texts.append(prose[start:cut])
                     start = end + 1
-                pos = end + 1
-            end = match.end()
-            if start < end:
-                runs.append(Span(start, end, self.prose[start:end]))
-        return runs
+                at = end + 1
+            if start < pos:
+                starts.append(start)
+                texts.append(prose[start:pos])
+        return starts, texts
 
     @cached_property
     def words(self) -> list[Span]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -62,131 +62,220 @@ class InconsistentSpelling(Rule):
 
     def __init__(self, options=None, context=None) -> None:
         super().__init__(options, context)
-        # Runs of names recur across the files of a run: each is split and keyed once.
+        # Runs of names and their words recur across the files of a run: each run is
+        # split and keyed once, and each word read once.
         self._windows: dict[str, list[tuple]] = {}
+        self._words: dict[Any, tuple] = {}
 
     def collect(self, doc: Document) -> Any:
-        """Per key, per spelling (case folded): its bounds, a surface, and its starts."""
-        table: dict[str, dict[str, list]] = {}
-        taken = self._pack_spans(doc)
-        taken_starts = [s for s, _ in taken]
-        cache = self._windows
-        for run in doc.name_runs:
-            windows = cache.get(run.text)
-            if windows is None:
-                windows = cache[run.text] = _windows(run.text, self.max_tokens)
-            if not windows:
-                continue
-            # The pack's spans that touch this run (they are sorted and do not overlap).
-            first = max(bisect.bisect_right(taken_starts, run.start) - 1, 0)
-            near = [
-                (s - run.start, e - run.start)
-                for s, e in taken[first : bisect.bisect_left(taken_starts, run.end)]
-                if e > run.start
-            ]
-            for start, end, key, bounds, folded, surface in windows:
-                if near and _overlaps(near, start, end):
-                    continue
-                spellings = table.get(key)
-                if spellings is None:
-                    spellings = table[key] = {}
-                entry = spellings.get(folded)
-                if entry is None:
-                    entry = spellings[folded] = [bounds, surface, []]
-                entry[2].append(run.start + start)
-        return table
-
-    def _pack_spans(self, doc: Document) -> list[tuple[int, int]]:
-        """Where the pack's forms stand: names the pack knows are `term-variant`'s."""
+        """The document's runs of capitalised words: their starts, and per run its text,
+        or its text and the spans of the pack forms that touch it, relative to the run
+        (names the pack knows are `term-variant`'s, so windows on them are left out)."""
+        starts, texts = doc.name_run_table
+        if not starts:
+            return starts, texts
         from rules.terms.index import pack_matches, term_index
 
-        return [(start, end) for start, end, _ in pack_matches(doc, term_index(self.context))]
+        runs: list[Any] = texts
+        ends = len(starts)
+        for start, end, _ in pack_matches(doc, term_index(self.context)):
+            i = max(bisect.bisect_right(starts, start) - 1, 0)
+            while i < ends and starts[i] < end:
+                run_start = starts[i]
+                text = runs[i]
+                if isinstance(text, tuple):
+                    text, spans = text
+                else:
+                    spans = ()
+                if run_start + len(text) > start:
+                    if runs is texts:
+                        runs = list(texts)
+                    runs[i] = (text, (*spans, (start - run_start, end - run_start)))
+                i += 1
+        return starts, runs
+
+    def windows(self, run: str | tuple) -> list[tuple]:
+        """The windows of a run (see ``_windows``), without those that overlap a pack
+        form when the run comes with the forms' spans."""
+        windows = self._windows.get(run)
+        if windows is None:
+            if isinstance(run, tuple):
+                text, spans = run
+                windows = [w for w in self.windows(text) if not _overlaps(spans, w[0], w[1])]
+            else:
+                windows = _windows(run, self.max_tokens, self._words)
+            self._windows[run] = windows
+        return windows
 
     def finish(self, collected: list[tuple[str, Any]]) -> Iterator[Diagnostic]:
-        # key -> spelling -> [bounds, surface, count, [(path, starts), ...]]
-        merged: dict[str, dict[str, list]] = {}
-        for path, table in collected:
-            for key, spellings in table.items():
-                into = merged.get(key)
-                if into is None:
-                    into = merged[key] = {}
-                for spelling, (bounds, surface, starts) in spellings.items():
-                    entry = into.get(spelling)
-                    if entry is None:
-                        entry = into[spelling] = [bounds, surface, 0, []]
-                    entry[2] += len(starts)
-                    entry[3].append((path, starts))
-        found: dict[str, list[Diagnostic]] = defaultdict(list)
+        # How often each run occurs (a run being its text, and the spans of the pack
+        # forms on it), and its first place.
+        counts: Counter[Any] = Counter()
+        first: dict[Any, tuple[str, int]] = {}
+        for path, (starts, runs) in collected:
+            counts.update(runs)
+            # The first start of each run in this file (later ones are overwritten).
+            for run, start in dict(zip(reversed(runs), reversed(starts))).items():
+                seen = first.get(run)
+                if seen is None or (path, start) < seen:
+                    first[run] = (path, start)
+        # key -> spelling -> its figures
+        merged: dict[str, dict[str, _Spelling]] = {}
+        for run, count in counts.items():
+            windows = self.windows(run)
+            if not windows:
+                continue
+            path, start = first[run]
+            for window in windows:
+                offset, _, key, bounds, folded, surface = window
+                spellings = merged.get(key)
+                if spellings is None:
+                    spellings = merged[key] = {}
+                entry = spellings.get(folded)
+                place = (path, start + offset)
+                if entry is None:
+                    entry = spellings[folded] = _Spelling(bounds, surface, place)
+                elif place < entry.first:
+                    entry.first, entry.surface = place, surface
+                entry.count += count
+                entry.runs.append((run, offset))
+        yield from self._report(merged, collected)
+
+    def _report(
+        self, merged: dict[str, dict[str, _Spelling]], collected: list[tuple[str, Any]]
+    ) -> Iterator[Diagnostic]:
+        """Every occurrence of a less frequent spelling, with the most frequent one."""
+        minority: list[tuple[_Spelling, _Spelling]] = []
         for spellings in merged.values():
             if len(spellings) < 2:
                 continue
             # Most frequent first; a tie goes to the spelling seen first.
-            ranked = sorted(spellings.values(), key=lambda e: (-e[2], min(e[3])))
-            major_bounds, majority, count, places = ranked[0]
-            if count < self.opts["min-majority"]:
+            ranked = sorted(spellings.values(), key=lambda e: (-e.count, e.first))
+            major = ranked[0]
+            if major.count < self.opts["min-majority"]:
                 continue
-            first_path, first_starts = min(places)
-            first_start = first_starts[0]
-            for bounds, surface, _, spans in ranked[1:]:
-                if not _compatible(bounds, major_bounds):
-                    continue
-                for path, start in ((p, s) for p, starts in spans for s in starts):
-                    found[path].append(
-                        Diagnostic(
-                            start,
-                            start + len(surface),
-                            f"{surface!r} is spelt {majority!r} {count} "
-                            f"time{'s' if count != 1 else ''} in this run",
-                            related=Related(
-                                f"first {majority!r}",
-                                first_start,
-                                first_start + len(majority),
-                                first_path,
-                            ),
-                            path=path,
-                        )
+            minority += [(e, major) for e in ranked[1:] if _compatible(e.bounds, major.bounds)]
+        if not minority:
+            return
+        # Where the minority spellings stand: every place of their runs.
+        wanted: dict[Any, list[tuple[int, int]]] = {}
+        for number, (entry, _) in enumerate(minority):
+            for run, offset in entry.runs:
+                wanted.setdefault(run, []).append((offset, number))
+        places: list[list[tuple[str, int]]] = [[] for _ in minority]
+        for path, (starts, runs) in collected:
+            for run, start in zip(runs, starts):
+                for offset, number in wanted.get(run, ()):
+                    places[number].append((path, start + offset))
+        found: dict[str, list[Diagnostic]] = defaultdict(list)
+        for (entry, major), spots in zip(minority, places):
+            first_path, first_start = major.first
+            count = major.count
+            for path, start in spots:
+                found[path].append(
+                    Diagnostic(
+                        start,
+                        start + len(entry.surface),
+                        f"{entry.surface!r} is spelt {major.surface!r} {count} "
+                        f"time{'s' if count != 1 else ''} in this run",
+                        related=Related(
+                            f"first {major.surface!r}",
+                            first_start,
+                            first_start + len(major.surface),
+                            first_path,
+                        ),
+                        path=path,
                     )
+                )
         for path in sorted(found):
             yield from _outermost(found[path])
 
 
-def _windows(text: str, limit: int) -> list[tuple]:
+class _Spelling:
+    """One spelling of a key across the run: where its words meet, a surface (that of
+    its first place), how often it occurs, its first place, and the runs it stands in
+    (with its offset in them)."""
+
+    __slots__ = ("bounds", "count", "first", "runs", "surface")
+
+    def __init__(self, bounds: tuple[int, ...], surface: str, first: tuple[str, int]) -> None:
+        self.bounds = bounds
+        self.surface = surface
+        self.first = first
+        self.count = 0
+        self.runs: list[tuple[Any, int]] = []
+
+
+def _windows(text: str, limit: int, known: dict[Any, tuple]) -> list[tuple]:
     """The word sequences (up to ``limit`` words) of one run of capitalised words, with
     their keys: ``(start, end, key, bounds, folded spelling, surface)``, offsets relative
-    to the run. Acronyms break a sequence."""
+    to the run. Acronyms break a sequence. ``known`` keeps each word's reading and each
+    sequence's key."""
     tokens = text.split(" ")
+    words = []
+    for token in tokens:
+        word = known.get(token)
+        if word is None:
+            word = known[token] = _word(token)
+        words.append(word)
+    if len(tokens) == 1:
+        syllable, acronym, _, (key, bounds) = words[0]
+        if acronym or key is None:
+            return []
+        return [(0, len(text), key, bounds, text.casefold(), text)]
     offsets = []
     pos = 0
     for token in tokens:
         offsets.append(pos)
         pos += len(token) + 1
-    syllable = [_name_syllables(t) for t in tokens]
+    syllable = [word[0] for word in words]
+    count = len(tokens)
     out = []
-    for i in range(len(tokens)):
-        for j in range(i + 1, min(i + limit, len(tokens)) + 1):
-            last = tokens[j - 1]
-            if len(last) > 1 and last.isupper():
+    for i in range(count):
+        for j in range(i + 1, min(i + limit, count) + 1):
+            word = words[j - 1]
+            if word[1]:
                 break
-            if j - i > 1 and not _whole_name(syllable, i, j):
+            if j - i == 1:
+                key, bounds = word[3]
+            elif _whole_name(syllable, i, j):
+                # Sequences of words recur in other runs: each is keyed once.
+                sequence = tuple(tokens[i:j])
+                found = known.get(sequence)
+                if found is None:
+                    found = known[sequence] = _window_key(words[i:j])
+                key, bounds = found
+            else:
                 continue
-            start, end = offsets[i], offsets[j - 1] + len(last)
-            key, bounds = spelling_key(tuple(tokens[i:j]))
             if key is not None:
+                start, end = offsets[i], offsets[j - 1] + len(tokens[j - 1])
                 surface = text[start:end]
                 out.append((start, end, key, bounds, surface.casefold(), surface))
     return out
 
 
-def spelling_key(words: tuple[str, ...]) -> tuple[str | None, tuple[int, ...]]:
+def _word(token: str) -> tuple:
+    """What the windows need of one word: whether it is name syllables, whether it is an
+    acronym (it breaks a sequence), its parts' readings (see ``_part``), and its key as
+    a window of its own."""
+    parts = tuple(_part(p) for p in token.replace("’", "'").split("-") if p)
+    word = (_name_syllables(token), len(token) > 1 and token.isupper(), parts)
+    return (*word, _window_key([word]))
+
+
+def _window_key(words: list[tuple]) -> tuple[str | None, tuple[int, ...]]:
     """The key two spellings of one name share, and where its words meet in the key
-    (None for a key too short to compare).
+    (None for a key too short to compare), from the readings of the window's words.
 
     Romanized Korean names also fold their romanization, word by word, so that an
     equivalence never spans two syllables ("Se Ung" is not "Sung").
     """
-    parts = [p for w in words for p in w.replace("’", "'").split("-") if p]
-    syllabic = len(parts) > 1 and all(_part(p)[0] for p in parts)
-    keys = [_part(p)[2 if syllabic else 1] for p in parts]
+    parts = [part for word in words for part in word[2]]
+    syllabic = len(parts) > 1 and all(part[0] for part in parts)
+    return _joined([part[2 if syllabic else 1] for part in parts], syllabic)
+
+
+def _joined(keys: list[str], syllabic: bool) -> tuple[str | None, tuple[int, ...]]:
     bounds = []
     total = 0
     for key in keys[:-1]:
@@ -197,7 +286,7 @@ def spelling_key(words: tuple[str, ...]) -> tuple[str | None, tuple[int, ...]]:
     joined = "".join(keys)
     if len(joined) < 4:
         return None, ()
-    prefix = f"~{len(parts)}~" if syllabic else ""
+    prefix = f"~{len(keys)}~" if syllabic else ""
     return prefix + joined, tuple(bounds)
 
 

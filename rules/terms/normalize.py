@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 # Breves and other marks that romanizations put on vowels, folded to the bare letter,
 # and apostrophes of every shape made straight.
 _MARKS = (
@@ -15,15 +13,17 @@ _JOINERS = ("-", "'", " ", "‐", "‑")
 
 # Romanization equivalences between McCune–Reischauer, the DPRK system and Revised
 # Romanization: aspirates written with h or an apostrophe, eo/o, eu/u, lax k/g.
-_ROMANIZATION = [
-    (re.compile(r"eo"), "o"),
-    (re.compile(r"eu"), "u"),
-    (re.compile(r"(?<=[kpt])h"), ""),
-    (re.compile(r"ch"), "j"),
-    (re.compile(r"g"), "k"),
-    (re.compile(r"b"), "p"),
-    (re.compile(r"d"), "t"),
-]
+_ROMANIZATION = (
+    ("eo", "o"),
+    ("eu", "u"),
+    ("kh", "k"),
+    ("ph", "p"),
+    ("th", "t"),
+    ("ch", "j"),
+    ("g", "k"),
+    ("b", "p"),
+    ("d", "t"),
+)
 
 
 def fold_marks(text: str) -> str:
@@ -52,5 +52,6 @@ def structural_key(text: str) -> str:
 def romanization_key(text: str) -> str:
     key = structural_key(text)
     for pattern, replacement in _ROMANIZATION:
-        key = pattern.sub(replacement, key)
+        if pattern in key:
+            key = key.replace(pattern, replacement)
     return key
