@@ -51,9 +51,17 @@ def _sums() -> array:
     return sums
 
 
+_seen: dict[str, bool] = {}
+
+
 def is_english(word: str) -> bool:
-    """Whether ``word`` (any case) is an English word."""
-    sums = _sums()
-    key = _checksum(word.lower())
-    i = bisect.bisect_left(sums, key)
-    return i < len(sums) and sums[i] == key
+    """Whether ``word`` (any case) is an English word. Words recur, so each answer is
+    kept for the life of the process."""
+    try:
+        return _seen[word]
+    except KeyError:
+        sums = _sums()
+        key = _checksum(word.lower())
+        i = bisect.bisect_left(sums, key)
+        found = _seen[word] = i < len(sums) and sums[i] == key
+        return found
