@@ -116,15 +116,22 @@ class TermMisspelling(Rule):
     ) -> Iterator[Diagnostic]:
         """Near misses of one-word terms among capitalised words."""
         cache = self._candidates
-        for run in doc.name_runs:
-            candidates = cache.get(run.text)
+        starts, texts = doc.name_run_table
+        flagged = {}
+        for text in set(texts):
+            candidates = cache.get(text)
             if candidates is None:
-                candidates = cache[run.text] = _candidates(index, run.text, accept, self._nearest)
-            if not candidates:
+                candidates = cache[text] = _candidates(index, text, accept, self._nearest)
+            if candidates:
+                flagged[text] = candidates
+        if not flagged:
+            return
+        for pos, text in zip(starts, texts):
+            candidates = flagged.get(text)
+            if candidates is None:
                 continue
             offsets = []
-            pos = run.start
-            tokens = run.text.split(" ")
+            tokens = text.split(" ")
             for token in tokens:
                 offsets.append(pos)
                 pos += len(token) + 1
