@@ -65,7 +65,7 @@ class InconsistentSpelling(Rule):
         # Runs of names and their words recur across the files of a run: each run is
         # split and keyed once, and each word read once.
         self._windows: dict[str, list[tuple]] = {}
-        self._words: dict[Any, tuple] = {}
+        self._words: dict[str, tuple] = {}
 
     def collect(self, doc: Document) -> Any:
         """The document's runs of capitalised words: their starts, and per run its text,
@@ -107,6 +107,15 @@ class InconsistentSpelling(Rule):
             self._windows[run] = windows
         return windows
 
+    def _bounds(self, surface: str, key: str) -> tuple[int, ...]:
+        """Where the words of ``surface``, a spelling under ``key``, meet in the key."""
+        parts = [
+            part
+            for token in surface.split(" ")
+            for part in (self._words.get(token) or _word(token))[5 if key[0] == "~" else 4]
+        ]
+        return _joined(parts, False)[1]
+
     def finish(self, collected: list[tuple[str, Any]]) -> Iterator[Diagnostic]:
         # How often each run occurs (a run being its text, and the spans of the pack
         # forms on it), and its first place.
@@ -127,14 +136,14 @@ class InconsistentSpelling(Rule):
                 continue
             path, start = first[run]
             for window in windows:
-                offset, _, key, bounds, folded, surface = window
+                offset, _, key, folded, surface = window
                 spellings = merged.get(key)
                 if spellings is None:
                     spellings = merged[key] = {}
                 entry = spellings.get(folded)
                 place = (path, start + offset)
                 if entry is None:
-                    entry = spellings[folded] = _Spelling(bounds, surface, place)
+                    entry = spellings[folded] = _Spelling(surface, place)
                 elif place < entry.first:
                     entry.first, entry.surface = place, surface
                 entry.count += count
@@ -146,7 +155,7 @@ class InconsistentSpelling(Rule):
     ) -> Iterator[Diagnostic]:
         """Every occurrence of a less frequent spelling, with the most frequent one."""
         minority: list[tuple[_Spelling, _Spelling]] = []
-        for spellings in merged.values():
+        for key, spellings in merged.items():
             if len(spellings) < 2:
                 continue
             # Most frequent first; a tie goes to the spelling seen first.
@@ -154,7 +163,10 @@ class InconsistentSpelling(Rule):
             major = ranked[0]
             if major.count < self.opts["min-majority"]:
                 continue
-            minority += [(e, major) for e in ranked[1:] if _compatible(e.bounds, major.bounds)]
+            joins = self._bounds(major.surface, key)
+            minority += [
+                (e, major) for e in ranked[1:] if _compatible(self._bounds(e.surface, key), joins)
+            ]
         if not minority:
             return
         # Where the minority spellings stand: every place of their runs.
@@ -192,25 +204,24 @@ class InconsistentSpelling(Rule):
 
 
 class _Spelling:
-    """One spelling of a key across the run: where its words meet, a surface (that of
-    its first place), how often it occurs, its first place, and the runs it stands in
-    (with its offset in them)."""
+    """One spelling of a key across the run: a surface (that of its first place), how
+    often it occurs, its first place, and the runs it stands in (with its offset in
+    them)."""
 
-    __slots__ = ("bounds", "count", "first", "runs", "surface")
+    __slots__ = ("count", "first", "runs", "surface")
 
-    def __init__(self, bounds: tuple[int, ...], surface: str, first: tuple[str, int]) -> None:
-        self.bounds = bounds
+    def __init__(self, surface: str, first: tuple[str, int]) -> None:
         self.surface = surface
         self.first = first
         self.count = 0
         self.runs: list[tuple[Any, int]] = []
 
 
-def _windows(text: str, limit: int, known: dict[Any, tuple]) -> list[tuple]:
+def _windows(text: str, limit: int, known: dict[str, tuple]) -> list[tuple]:
     """The word sequences (up to ``limit`` words) of one run of capitalised words, with
-    their keys: ``(start, end, key, bounds, folded spelling, surface)``, offsets relative
-    to the run. Acronyms break a sequence. ``known`` keeps each word's reading and each
-    sequence's key."""
+    their keys: ``(start, end, key, folded spelling, surface)``, offsets relative to the
+    run. Acronyms break a sequence. ``known`` keeps each word's reading (see ``_word``);
+    the keys of a sequence grow word by word."""
     tokens = text.split(" ")
     words = []
     for token in tokens:
@@ -218,61 +229,72 @@ def _windows(text: str, limit: int, known: dict[Any, tuple]) -> list[tuple]:
         if word is None:
             word = known[token] = _word(token)
         words.append(word)
-    if len(tokens) == 1:
-        syllable, acronym, _, (key, bounds) = words[0]
-        if acronym or key is None:
-            return []
-        return [(0, len(text), key, bounds, text.casefold(), text)]
-    offsets = []
-    pos = 0
-    for token in tokens:
-        offsets.append(pos)
-        pos += len(token) + 1
-    syllable = [word[0] for word in words]
     count = len(tokens)
     out = []
+    start = 0
     for i in range(count):
-        for j in range(i + 1, min(i + limit, count) + 1):
-            word = words[j - 1]
-            if word[1]:
+        if i:
+            start += words[i - 1][7] + 1
+        end = start - 1
+        parts = 0
+        syllables = names = True
+        plain = romanized = ""
+        for j in range(i, min(i + limit, count)):
+            name, acronym, size, syllabic, _, _, alone, length, flat, folded = words[j]
+            if acronym:
                 break
-            if j - i == 1:
-                key, bounds = word[3]
-            elif _whole_name(syllable, i, j):
-                # Sequences of words recur in other runs: each is keyed once.
-                sequence = tuple(tokens[i:j])
-                found = known.get(sequence)
-                if found is None:
-                    found = known[sequence] = _window_key(words[i:j])
-                key, bounds = found
-            else:
+            end += length + 1
+            parts += size
+            syllables = syllables and syllabic
+            names = names and name
+            plain += flat
+            romanized += folded
+            if j == i:
+                key = alone
+            elif names and ((i and words[i - 1][0]) or (j + 1 < count and words[j + 1][0])):
+                # Part of a longer run of name syllables: not a name ("Ryu Gyong" in "Kim
+                # Ryu Gyong"), and not compared with a part of another.
                 continue
+            elif parts > 1 and syllables:
+                # Korean personal names keep one word per syllable, place names join
+                # them: the two never meet under one key ("Ri Won" and "Riwon").
+                key = f"~{parts}~{romanized}" if len(romanized) >= 4 else None
+            else:
+                key = plain if len(plain) >= 4 else None
             if key is not None:
-                start, end = offsets[i], offsets[j - 1] + len(tokens[j - 1])
                 surface = text[start:end]
-                out.append((start, end, key, bounds, surface.casefold(), surface))
+                out.append((start, end, key, surface.casefold(), surface))
     return out
 
 
 def _word(token: str) -> tuple:
     """What the windows need of one word: whether it is name syllables, whether it is an
-    acronym (it breaks a sequence), its parts' readings (see ``_part``), and its key as
-    a window of its own."""
-    parts = tuple(_part(p) for p in token.replace("’", "'").split("-") if p)
-    word = (_name_syllables(token), len(token) > 1 and token.isupper(), parts)
-    return (*word, _window_key([word]))
+    acronym (it breaks a sequence), how many parts it has and whether all look like
+    romanized syllables (see ``_part``), its parts' plain and romanization keys, its key
+    as a window of its own (None when too short to compare), its length, and its plain
+    and romanization keys joined.
 
-
-def _window_key(words: list[tuple]) -> tuple[str | None, tuple[int, ...]]:
-    """The key two spellings of one name share, and where its words meet in the key
-    (None for a key too short to compare), from the readings of the window's words.
-
-    Romanized Korean names also fold their romanization, word by word, so that an
-    equivalence never spans two syllables ("Se Ung" is not "Sung").
+    Romanized Korean names fold their romanization part by part, so that an equivalence
+    never spans two syllables ("Se Ung" is not "Sung").
     """
-    parts = [part for word in words for part in word[2]]
-    syllabic = len(parts) > 1 and all(part[0] for part in parts)
-    return _joined([part[2 if syllabic else 1] for part in parts], syllabic)
+    parts = [_part(p) for p in token.replace("’", "'").split("-") if p]
+    syllabic = all(part[0] for part in parts)
+    plain = tuple(part[1] for part in parts)
+    romanized = tuple(part[2] for part in parts)
+    both = len(parts) > 1 and syllabic
+    alone = _joined(list(romanized if both else plain), both)[0]
+    return (
+        _name_syllables(token),
+        len(token) > 1 and token.isupper(),
+        len(parts),
+        syllabic,
+        plain,
+        romanized,
+        alone,
+        len(token),
+        "".join(plain),
+        "".join(romanized),
+    )
 
 
 def _joined(keys: list[str], syllabic: bool) -> tuple[str | None, tuple[int, ...]]:
@@ -300,17 +322,6 @@ def _name_syllables(token: str) -> bool:
     """Whether ``token`` is one syllable of a Korean name, or syllables joined by hyphens
     ("Kwang", "Kwang-chol")."""
     return all(is_syllable(part) for part in token.split("-"))
-
-
-def _whole_name(syllable: list[bool], i: int, j: int) -> bool:
-    """Whether tokens ``i`` to ``j`` are not part of a longer run of name syllables.
-
-    Korean names are runs of syllables ("Kim Ryu Gyong"); a part of one ("Ryu Gyong") is
-    not a name, and is not compared with a part of another ("Ryu Kyong" in "Ryu Kyong Su").
-    """
-    if not all(syllable[i:j]):
-        return True
-    return (i == 0 or not syllable[i - 1]) and (j == len(syllable) or not syllable[j])
 
 
 def _compatible(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
