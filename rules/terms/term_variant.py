@@ -67,6 +67,8 @@ class TermVariant(Rule):
             ):
                 continue
             surface = prose[start:end]
+            if surface == form.canonical:
+                continue  # the house spelling, as the pack writes it
             if form.role in ("variant", "acronym-variant"):
                 if form.role == "acronym-variant" and surface != form.text:
                     continue
