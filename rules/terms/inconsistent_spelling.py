@@ -118,46 +118,53 @@ class InconsistentSpelling(Rule):
 
     def finish(self, collected: list[tuple[str, Any]]) -> Iterator[Diagnostic]:
         # How often each run occurs (a run being its text, and the spans of the pack
-        # forms on it), and its first place.
+        # forms on it).
         counts: Counter[Any] = Counter()
-        first: dict[Any, tuple[str, int]] = {}
-        for path, (starts, runs) in collected:
+        for _, (_, runs) in collected:
             counts.update(runs)
-            # The first start of each run in this file (later ones are overwritten).
-            for run, start in dict(zip(reversed(runs), reversed(starts))).items():
-                seen = first.get(run)
-                if seen is None or (path, start) < seen:
-                    first[run] = (path, start)
+        # The keys written more than one way: only their spellings are weighed.
+        spelling: dict[str, str] = {}
+        compared: set[str] = set()
+        for run in counts:
+            for _, _, key, folded, _ in self.windows(run):
+                seen = spelling.setdefault(key, folded)
+                if seen != folded:
+                    compared.add(key)
+        if not compared:
+            return
+        weighed = {}
+        for run in counts:
+            windows = [w for w in self.windows(run) if w[2] in compared]
+            if windows:
+                weighed[run] = windows
+        # Every place of the runs that hold such a spelling, in file order.
+        places: dict[Any, list[tuple[str, int]]] = {run: [] for run in weighed}
+        for path, (starts, runs) in collected:
+            for run in places.keys() & set(runs):
+                spots = places[run]
+                spots += [(path, start) for r, start in zip(runs, starts) if r == run]
         # key -> spelling -> its figures
         merged: dict[str, dict[str, _Spelling]] = {}
-        for run, count in counts.items():
-            windows = self.windows(run)
-            if not windows:
-                continue
-            path, start = first[run]
-            for window in windows:
-                offset, _, key, folded, surface = window
-                spellings = merged.get(key)
-                if spellings is None:
-                    spellings = merged[key] = {}
+        for run, windows in weighed.items():
+            path, start = min(places[run])
+            for offset, _, key, folded, surface in windows:
+                spellings = merged.setdefault(key, {})
                 entry = spellings.get(folded)
                 place = (path, start + offset)
                 if entry is None:
                     entry = spellings[folded] = _Spelling(surface, place)
                 elif place < entry.first:
                     entry.first, entry.surface = place, surface
-                entry.count += count
+                entry.count += counts[run]
                 entry.runs.append((run, offset))
-        yield from self._report(merged, collected)
+        yield from self._report(merged, places)
 
     def _report(
-        self, merged: dict[str, dict[str, _Spelling]], collected: list[tuple[str, Any]]
+        self, merged: dict[str, dict[str, _Spelling]], places: dict[Any, list[tuple[str, int]]]
     ) -> Iterator[Diagnostic]:
         """Every occurrence of a less frequent spelling, with the most frequent one."""
         minority: list[tuple[_Spelling, _Spelling]] = []
         for key, spellings in merged.items():
-            if len(spellings) < 2:
-                continue
             # Most frequent first; a tie goes to the spelling seen first.
             ranked = sorted(spellings.values(), key=lambda e: (-e.count, e.first))
             major = ranked[0]
@@ -167,22 +174,11 @@ class InconsistentSpelling(Rule):
             minority += [
                 (e, major) for e in ranked[1:] if _compatible(self._bounds(e.surface, key), joins)
             ]
-        if not minority:
-            return
-        # Where the minority spellings stand: every place of their runs.
-        wanted: dict[Any, list[tuple[int, int]]] = {}
-        for number, (entry, _) in enumerate(minority):
-            for run, offset in entry.runs:
-                wanted.setdefault(run, []).append((offset, number))
-        places: list[list[tuple[str, int]]] = [[] for _ in minority]
-        for path, (starts, runs) in collected:
-            for run, start in zip(runs, starts):
-                for offset, number in wanted.get(run, ()):
-                    places[number].append((path, start + offset))
         found: dict[str, list[Diagnostic]] = defaultdict(list)
-        for (entry, major), spots in zip(minority, places):
+        for entry, major in minority:
             first_path, first_start = major.first
             count = major.count
+            spots = [(p, s + offset) for run, offset in entry.runs for p, s in places[run]]
             for path, start in spots:
                 found[path].append(
                     Diagnostic(
