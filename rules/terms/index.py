@@ -173,6 +173,8 @@ class TermIndex:
         # Tokens recur across the documents of a run; their near misses are looked up once.
         self._near_cache: dict[str, list[tuple[int, str]]] = {}
         self._near_word_cache: dict[tuple[str, str], bool] = {}
+        # The holes an open word may be a slip of, per key and word (see term-misspelling).
+        self.hole_slips: dict[tuple[int, str], tuple] = {}
         self.known_forms = frozenset(f.text for f in forms.values())
 
     def near_word(self, wrong: str, right: str) -> bool:
@@ -215,20 +217,6 @@ class TermIndex:
         return sorted(found)
 
 
-@dataclass(frozen=True, slots=True)
-class Hole:
-    """A name of several words with one word left open: what a key of the hole automaton
-    stands for. The key is the words on one side of the hole; ``before`` and ``after``
-    are the words on the two sides, as they stand in spaced text (see ``spaced_words``)."""
-
-    name: MultiTerm
-    position: int  # the open word
-    before: str  # " w0 w1 " (the words before the open one), or ""
-    after: str  # " w3 w4" (the words after it), or ""
-    prefix_key: bool  # the key is ``before`` (else ``after`` and a word end)
-    reach: int  # how far around the name its words and a neighbour can stand
-
-
 # Characters that end a word of the folded prose: everything but letters, digits,
 # apostrophes and hyphens becomes a space in spaced text.
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789'-"
@@ -265,26 +253,30 @@ def _hole_automaton(multi: list[MultiTerm]) -> Any:
     word of "Kim Jong Un"; " party of korea " for the first of "Workers' Party of
     Korea", also before a possessive or a closing quote). A hit pins down the name and
     the open word; the rule then reads that word and the other side.
+
+    A key's value is two tuples: the holes whose key comes before the open word,
+    ``(open word, words after it, last word, name)``, and those whose key comes after
+    it, ``(open word, words before it, name)``; the words as in spaced text (" w3 w4",
+    " w0 w1 ", or "").
     """
-    keys: dict[str, list[Hole]] = {}
+    keys: dict[str, tuple[list, list]] = {}
     for name in multi:
         words = name.keys
-        reach = len(name.canonical) + 16
-        for position in range(len(words)):
+        for position, right in enumerate(words):
             before, after = words[:position], words[position + 1 :]
             before_text = f" {' '.join(before)} " if before else ""
             after_text = f" {' '.join(after)}" if after else ""
-            prefix = bool(before) and (not after or _weight(before) >= _weight(after))
-            hole = Hole(name, position, before_text, after_text, prefix, reach)
-            if prefix:
-                forms = [before_text]
-            else:
-                forms = [f"{after_text} ", f"{after_text}'s ", f"{after_text}' "]
-            for key in forms:
-                keys.setdefault(key, []).append(hole)
+            if before and (not after or _weight(before) >= _weight(after)):
+                hole = (right, after_text, words[-1], name)
+                keys.setdefault(before_text, ([], []))[0].append(hole)
+                continue
+            for key in (f"{after_text} ", f"{after_text}'s ", f"{after_text}' "):
+                keys.setdefault(key, ([], []))[1].append((right, before_text, name))
     if not keys:
         return None
-    return Automaton(((key, tuple(holes)) for key, holes in keys.items()), overlapping=True)
+    return Automaton(
+        ((key, (tuple(p), tuple(s))) for key, (p, s) in keys.items()), overlapping=True
+    )
 
 
 def term_index(context: Any) -> TermIndex:

@@ -173,42 +173,58 @@ class TermMisspelling(Rule):
             return matches[i] if i >= 0 and matches[i][1] > position else None
 
         find, rfind, startswith = spaced.find, spaced.rfind, spaced.startswith
-        near = index.near_word
+        slips = index.hole_slips
         reported: set[tuple[int, int]] = set()
-        for key_start, key_end, holes in index.holes.find_all(spaced):
-            for hole in holes:
-                multi = hole.name
-                if hole.prefix_key:
-                    # " kim jong " + open word (+ the words after it).
-                    open_start, open_end = key_end, find(" ", key_end)
-                    begin = key_start
-                    if hole.after:
-                        if not startswith(hole.after, open_end):
+        for key_start, key_end, (before_key, after_key) in index.holes.find_all(spaced):
+            if before_key:
+                # " kim jong " + open word (+ the words after it).
+                open_end = find(" ", key_end)
+                token = spaced[key_end:open_end]
+                near = slips.get((id(before_key), token))
+                if near is None:
+                    near = slips[id(before_key), token] = _slips(index, before_key, token, accept)
+                for _, after, closing, multi in near:
+                    if after:
+                        if not startswith(after, open_end):
                             continue
-                        tail = open_end + len(hole.after)
-                        closing = multi.keys[-1]
+                        tail = open_end + len(after)
                         if _as_word(closing + spaced[tail : find(" ", tail)], closing) != closing:
                             continue
-                else:
-                    # (the words before it +) open word + " jong un ".
-                    open_end = key_start
-                    open_start = rfind(" ", 0, open_end) + 1
-                    size = len(hole.before)
-                    if size and not startswith(hole.before, open_start - size):
+                    # A near miss in the open word: weigh the window word by word
+                    # (spaced text is one character ahead of the prose).
+                    yield from _weigh_window(
+                        index, multi, key_start, prose, folded, listed, matches, accept, reported
+                    )
+            if after_key:
+                # (the words before it +) open word + " jong un ".
+                open_start = rfind(" ", 0, key_start) + 1
+                token = spaced[open_start:key_start]
+                near = slips.get((id(after_key), token))
+                if near is None:
+                    near = slips[id(after_key), token] = _slips(index, after_key, token, accept)
+                for _, before, multi in near:
+                    size = len(before)
+                    if size and not startswith(before, open_start - size):
                         continue
                     begin = open_start - size if size else open_start - 1
-                token = spaced[open_start:open_end]
-                if not token or not token[0].isalpha():
-                    continue
-                right = multi.keys[hole.position]
-                wrong = _as_word(token, right)
-                if wrong == right or wrong in accept or not near(wrong, right):
-                    continue
-                # A near miss in the open word: weigh the window word by word (spaced text
-                # is one character ahead of the prose).
-                yield from _weigh_window(
-                    index, multi, begin, prose, folded, listed, matches, accept, reported
-                )
+                    yield from _weigh_window(
+                        index, multi, begin, prose, folded, listed, matches, accept, reported
+                    )
+
+
+def _slips(index: TermIndex, holes: tuple, token: str, accept: frozenset[str]) -> tuple:
+    """The holes (see ``index._hole_automaton``) whose open word ``token`` may be a slip
+    of: not the word itself, within reach of it, and not a word the user accepts. A key
+    and the word after or before it recur, so the rule keeps these per run."""
+    if not token[:1].isalpha():
+        return ()
+    out = []
+    for hole in holes:
+        right = hole[0]
+        wrong = _as_word(token, right)
+        if wrong != right and wrong not in accept and index.near_word(wrong, right):
+            out.append(hole)
+    return tuple(out)
 
 
 def _weigh_window(
