@@ -6,14 +6,18 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from linter import Diagnostic, Document, Rule, Severity
-from rules.calendar import JUCHE_OFFSET
+from rules.calendar import JUCHE_OFFSET, occurrences, sentences_at
 from rules.terms.pack import run_pack
 
 if TYPE_CHECKING:
     from linter.packs import Founding
 
+# Patterns here start with a digit, a literal or one of a few characters, so that the
+# regex engine skips to where one can start; what a pattern checks before its start (a
+# word boundary, the character before a year) it checks looking back from further on.
+# "(\d(?<!\w\d)\d{0,2})" is "\b(\d{1,3})".
 _ORDINAL = re.compile(
-    r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:(founding|foundation|birth|death)\s+)?"
+    r"(\d(?<!\w\d)\d{0,2})(?:st|nd|rd|th)\s+(?:(founding|foundation|birth|death)\s+)?"
     r"anniversary\s+of\s+(?P<rest>[^.;:!?]{0,120})",
     re.IGNORECASE,
 )
@@ -30,11 +34,12 @@ _QUALIFIERS = {
 }
 # Words that may stand between "anniversary of" and the name of what is remembered.
 _FILLERS = frozenset({"the", "a", "great", "glorious", "of", "in", "our", "his", "her"})
-_YEAR = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d)(?![\d])")
-_DOC_DATE = re.compile(
-    r"\b(?P<year>(?:19|20)\d\d)\.(?P<month>\d{1,2})\.(?P<day>\d{1,2})\b"
-    r"|\[Juche ?(?P<juche>\d{1,3})\.(?P<jmonth>\d{1,2})\.(?P<jday>\d{1,2})\.?\]"
-)
+# A year not after a digit or a full stop: "(?<![\d.]....)" looks back past the year.
+_YEAR = re.compile(r"(1[89]\d\d|20\d\d)(?<![\d.]....)(?![\d])")
+# The document's date: "2024.1.27" or "[Juche113.1.2.]", whichever comes first. The first
+# pattern starts at the full stop after the year.
+_DOTTED_DATE = re.compile(r"\.(?<=\b(?:19|20)\d\d\.)\d{1,2}\.\d{1,2}\b")
+_STAMP_DATE = re.compile(r"\[Juche ?(\d{1,3})\.\d{1,2}\.\d{1,2}\.?\]")
 
 
 def _fold(text: str) -> str:
@@ -91,22 +96,32 @@ class Anniversary(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
-        if "anniversary" not in prose and "Anniversary" not in prose:
+        if "nniversary" not in prose:
             return
-        document_year = _document_year(prose)
-        for sentence in doc.sentences:
-            if "nniversary" not in sentence.text:
-                continue
-            years = {int(y) for y in _YEAR.findall(sentence.text)}
-            for match in _ORDINAL.finditer(sentence.text):
+        # Only a text that says "anniversary" or "Anniversary" is read.
+        found = occurrences(prose, "nniversary")
+        if not any(prose[at - 1 : at] in ("a", "A") for at in found):
+            return
+        # The document's own date is looked for only once a sentence gives no year.
+        document_year: int | None = None
+        dated = False
+        for start, text in sentences_at(doc, found):
+            years = None
+            for match in _ORDINAL.finditer(text):
                 ordinal = int(match.group(1))
                 founding = self._subject(match.group(2), match.group("rest"))
                 if founding is None:
                     continue
+                if years is None:
+                    years = {int(y) for y in _YEAR.findall(text)}
                 if len(years) == 1:
                     (year,) = years
                     tolerance = 0
-                elif not years and document_year:
+                elif not years:
+                    if not dated:
+                        document_year, dated = _document_year(prose), True
+                    if not document_year:
+                        continue
                     year, tolerance = document_year, 1
                 else:
                     continue
@@ -115,11 +130,9 @@ class Anniversary(Rule):
                 if not expected or any(abs(ordinal - e) <= tolerance for e in expected):
                     continue
                 right = min(expected, key=lambda e: abs(ordinal - e))
-                start = sentence.start + match.start()
-                end = sentence.start + match.end(1) + 2
                 yield Diagnostic(
-                    start,
-                    end,
+                    start + match.start(),
+                    start + match.end(1) + 2,
                     f"the {founding.event} was in {year - right}, so {year} marks the "
                     f"{_ordinal(right)} anniversary, not the {_ordinal(ordinal)}",
                 )
@@ -152,12 +165,13 @@ class Anniversary(Rule):
 
 
 def _document_year(prose: str) -> int | None:
-    match = _DOC_DATE.search(prose)
-    if match is None:
-        return None
-    if match.group("year"):
-        return int(match.group("year"))
-    return int(match.group("juche")) + JUCHE_OFFSET
+    dotted = _DOTTED_DATE.search(prose)
+    stamp = _STAMP_DATE.search(prose)
+    if dotted is not None and (stamp is None or dotted.start() < stamp.start()):
+        return int(prose[dotted.start() - 4 : dotted.start()])
+    if stamp is not None:
+        return int(stamp.group(1)) + JUCHE_OFFSET
+    return None
 
 
 def _ordinal(n: int) -> str:

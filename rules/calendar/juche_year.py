@@ -4,9 +4,12 @@ import re
 from collections.abc import Iterator
 
 from linter import Diagnostic, Document, Fix, Option, Rule, Severity
-from rules.calendar import JUCHE_OFFSET
+from rules.calendar import JUCHE_OFFSET, sentences_at
 
-# Patterns start with the literal "Juche" so the regex engine can skip ahead to it.
+# Patterns start with the literal "Juche" so the regex engine can skip ahead to it. Most
+# articles that say "Juche" speak of the Juche idea: `_JUCHE_NUMBER` finds where a date
+# that either rule could report may start, if anywhere.
+_JUCHE_NUMBER = re.compile(r"Juche[ \u00a0]*\d")
 _PAIRED = re.compile(r"Juche[ \u00a0]*(\d{1,3})[ \u00a0]*\((\d{4})\.?\)")
 _ALONE = re.compile(r"Juche[ \u00a0]+(\d{1,3})\b(?![ \u00a0]*\()")
 _YEAR = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d)(?![\d.]?\d)")
@@ -47,9 +50,10 @@ class JucheYear(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
-        if "Juche" not in prose:
+        first = _JUCHE_NUMBER.search(prose)
+        if first is None:
             return
-        for match in _PAIRED.finditer(prose):
+        for match in _PAIRED.finditer(prose, first.start()):
             juche, year = int(match.group(1)), int(match.group(2))
             if juche + JUCHE_OFFSET != year:
                 yield Diagnostic(
@@ -58,20 +62,20 @@ class JucheYear(Rule):
                     f"Juche {juche} is {juche + JUCHE_OFFSET}, not {year} "
                     f"({year} is Juche {year - JUCHE_OFFSET})",
                 )
-        if not _ALONE.search(prose):
-            return
-        for sentence in doc.sentences:
-            for match in _ALONE.finditer(sentence.text):
-                years = {int(y) for y in _YEAR.findall(sentence.text)}
+        # A Juche year alone never spans sentences, so the sentences to read are those
+        # where the whole text has one.
+        alone = [match.start() for match in _ALONE.finditer(prose, first.start())]
+        for start, text in sentences_at(doc, alone):
+            for match in _ALONE.finditer(text):
+                years = {int(y) for y in _YEAR.findall(text)}
                 if len(years) != 1:
                     continue
                 (year,) = years
                 juche = int(match.group(1))
                 if juche + JUCHE_OFFSET != year:
-                    start = sentence.start + match.start()
                     yield Diagnostic(
-                        start,
-                        sentence.start + match.end(),
+                        start + match.start(),
+                        start + match.end(),
                         f"Juche {juche} is {juche + JUCHE_OFFSET}, but this sentence dates "
                         f"it {year} (Juche {year - JUCHE_OFFSET})",
                     )
@@ -134,7 +138,7 @@ class JucheYearFormat(Rule):
                 f'write a space between the Juche year and the parenthesis: "{juche} ({year})"',
                 fix=Fix.replace(match.start(), match.start(), " "),
             )
-        if "Juche" not in prose:
+        if not _JUCHE_NUMBER.search(prose):
             return
         for match in _WORD_SPACE.finditer(prose):
             yield Diagnostic(

@@ -5,8 +5,8 @@ from collections.abc import Iterator
 
 from linter import Diagnostic, Document, Fix, Option, Rule
 
-_STRAIGHT = re.compile(r"[\"']")
-_CURLY = re.compile(r"[“”‘’]")
+_STRAIGHT = "\"'"
+_CURLY = "“”‘’"
 _OPENING_CONTEXT = re.compile(r"[\s(\[{—–-]")
 _TO_STRAIGHT = {"“": '"', "”": '"', "‘": "'", "’": "'"}
 
@@ -61,23 +61,24 @@ class QuoteStyle(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
-        if self.opts["style"] == "auto" and not (
-            ('"' in prose or "'" in prose) and any(mark in prose for mark in "“”‘’")
+        style = self.opts["style"]
+        if style == "auto" and not (
+            ('"' in prose or "'" in prose) and any(mark in prose for mark in _CURLY)
         ):
             return
-        straight = [m.start() for m in _STRAIGHT.finditer(prose)]
-        curly = [m.start() for m in _CURLY.finditer(prose)]
-        style = self.opts["style"]
-        counts = f"{len(curly)} curly, {len(straight)} straight"
+        # Counting a character is a fast scan; offsets are only needed for the marks
+        # that are reported.
+        straight = sum(map(prose.count, _STRAIGHT))
+        curly = sum(map(prose.count, _CURLY))
+        counts = f"{curly} curly, {straight} straight"
         if style == "auto":
             if not straight or not curly:
                 return
-            style = "curly" if len(curly) > len(straight) else "straight"
+            style = "curly" if curly > straight else "straight"
             reason = f"in a document where {style} quotes dominate ({counts})"
         else:
             reason = f"where the configured style is {style} ({counts})"
-        wrong = straight if style == "curly" else curly
-        for offset in wrong:
+        for offset in _offsets(prose, _STRAIGHT if style == "curly" else _CURLY):
             mark = prose[offset]
             replacement = _curled(prose, offset) if style == "curly" else _TO_STRAIGHT[mark]
             yield Diagnostic(
@@ -86,6 +87,18 @@ class QuoteStyle(Rule):
                 f"{_describe(mark)} {reason}",
                 fix=Fix.replace(offset, offset + 1, replacement, safe=False),
             )
+
+
+def _offsets(text: str, marks: str) -> list[int]:
+    """The offsets of the characters in ``marks``, in order."""
+    found = []
+    for mark in marks:
+        offset = text.find(mark)
+        while offset >= 0:
+            found.append(offset)
+            offset = text.find(mark, offset + 1)
+    found.sort()
+    return found
 
 
 def _describe(mark: str) -> str:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 
@@ -8,6 +9,40 @@ from linter import Diagnostic, Document, Fix, Option, Rule
 # Possessive quantifiers: a word, or a run of blanks, is never given back and retried
 # shorter (it could not match shorter anyway), which makes the scan twice as fast.
 _REPEAT = re.compile(r"\b([^\W\d_]++)([ \t]++|[ \t]*+\r?\n[ \t]*+)(\1)\b", re.IGNORECASE)
+
+# _REPEAT tries a match at every word, which is slow, so a quicker pass first finds the
+# few places where it can match. That pass reads a folded copy of the prose, one byte per
+# character (see `_fold`), in which two words equal but for case are two equal tokens: a
+# repeat is "a space, a token, spaces, the same token", and a pattern that opens with a
+# literal space and otherwise asks only "space or not" is many times faster than _REPEAT.
+_PAIR = re.compile(rb" ([^ ]++) ++\1(?![^ ])")
+
+
+def _fold(char: str) -> str:
+    """A character of the folded copy: a word character as its small ASCII letter, digit or
+    "_" ("_" if it has none), anything else as a space."""
+    if not (char.isalnum() or char == "_"):  # what the regex engine calls a word character
+        return " "
+    # The regex engine matches letters whatever their case when their (simple) small
+    # letters are the same. Outside ASCII, two characters have an ASCII one: "İ" has "i"
+    # (its full lowercase is "i" and a combining dot) and the Kelvin sign has "k".
+    small = char.lower()[0]
+    return small if small.isascii() else "_"
+
+
+# The prose is encoded as ASCII, which an error handler folds outside ASCII (rare in
+# English prose, mostly curly quotes), and then folded by bytes.translate.
+_FOLD_BYTES = "".join(_fold(chr(code)) for code in range(256)).encode()
+_FOLD_ERRORS = "renderlint-repeated-word"
+
+
+def _fold_non_ascii(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return "".join(map(_fold, error.object[error.start : error.end])), error.end
+
+
+codecs.register_error(_FOLD_ERRORS, _fold_non_ascii)
 
 
 class RepeatedWord(Rule):
@@ -51,17 +86,30 @@ class RepeatedWord(Rule):
         self._allow = {w.lower() for w in self.opts["allow"]}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for match in _REPEAT.finditer(doc.prose):
+        prose = doc.prose
+        # A space in front stands for the start of the text, so a `_PAIR` match at offset
+        # i of the folded copy is where a `_REPEAT` match at offset i of the prose would
+        # start; `_REPEAT` then decides. Skipping what starts before the end of the last
+        # match, as finditer does, gives finditer's matches.
+        folded = b" " + prose.encode("ascii", _FOLD_ERRORS).translate(_FOLD_BYTES)
+        end = 0
+        pair = _PAIR.search(folded)
+        while pair is not None:
+            start = pair.start()
+            pair = _PAIR.search(folded, start + 1)
+            match = _REPEAT.match(prose, start) if start >= end else None
+            if match is None:
+                continue
+            end = match.end()
             word, again = match.group(1), match.group(3)
             # "The the" is a slip; "to To Lam" is a preposition before a name.
             if word != again and not (again.islower() and word == again.capitalize()):
                 continue
             if word.lower() in self._allow:
                 continue
-            start, end = match.start(2), match.end(3)
             yield Diagnostic(
                 match.start(1),
-                match.end(3),
+                end,
                 f"repeated word {word!r}",
-                fix=Fix.replace(start, end, ""),
+                fix=Fix.replace(match.start(2), end, ""),
             )

@@ -5,17 +5,21 @@ from collections.abc import Iterator
 
 from linter import Diagnostic, Document, Fix, Option, Rule
 
-# Each pattern opens with a blank (the regex engine skips to one fast), checks behind it
-# that the run starts there, and takes the rest of the run possessively: a run of n
-# blanks costs n steps, not n².
+# Each pattern opens with a blank (the regex engine skips to one fast; `_DOUBLE` opens
+# with two spaces, so it stops only where there are two), checks behind it that the run
+# starts there, and takes the rest of the run possessively: a run of n blanks costs n
+# steps, not n².
 #
 # Two or more spaces between words, unless they follow a sentence's end (a two-space
 # sentence gap is a typing convention, not a slip) or precede punctuation (that is
 # `_BEFORE_PUNCT`'s finding: one slip, one finding).
 _PUNCT = r"[,.;:!?](?:[\s\"'”’)\]]|$)"
-_DOUBLE = re.compile(rf"( (?<=[^\s.!?:\"'”’)\]] ) ++)(?=[^\s])(?!{_PUNCT})")
+_DOUBLE = re.compile(rf"(  (?<=[^\s.!?:\"'”’)\]]  ) *+)(?=[^\s])(?!{_PUNCT})")
 _BEFORE_PUNCT = re.compile(rf"([ \t](?<=[^\s][ \t])[ \t]*+)(?={_PUNCT})")
 _TRAILING = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*+(?=\r?\n|\Z)")
+# The character after a space, where the two could start one of the slips above (in a
+# lookahead, so that in "  ," both pairs are seen).
+_AFTER_SPACE = re.compile(r" (?=([ ,.;:!?\r\n]))")
 
 
 class Whitespace(Rule):
@@ -59,18 +63,21 @@ class Whitespace(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
-        # Substring tests run at memory speed; most documents skip the patterns entirely.
-        if "  " in prose:
+        if "\t" in prose:
+            # Tabs are rare: let each pattern look for itself.
+            double = before_punctuation = trailing = True
+        else:
+            # Each slip starts with a space; one pass collects what follows the spaces
+            # that could start one, and most documents need no pattern at all.
+            after = set(_AFTER_SPACE.findall(prose))
+            double = " " in after
+            before_punctuation = not after.isdisjoint(",.;:!?")
+            trailing = "\n" in after or "\r" in after or prose.endswith(" ")
+        if double:
             yield from self._double(prose)
-        if any(f"{blank}{mark}" in prose for blank in " \t" for mark in ",.;:!?"):
+        if before_punctuation:
             yield from self._before_punctuation(prose)
-        if self.opts["trailing"] and (
-            " \n" in prose
-            or "\t\n" in prose
-            or " \r" in prose
-            or "\t\r" in prose
-            or prose.endswith((" ", "\t"))
-        ):
+        if self.opts["trailing"] and trailing:
             yield from self._trailing(doc, prose)
 
     def _double(self, prose: str) -> Iterator[Diagnostic]:
