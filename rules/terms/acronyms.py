@@ -3,13 +3,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import ahocorasick_rs
+
 from linter import Diagnostic, Document, Option, Related, Rule
+from linter.automaton import Automaton
+from linter.document import HEADING_MAX_WORDS
 from linter.segment import split_sentences
 from rules.terms.pack import run_pack
 
 # An acronym: two to six capitals (a plural "s" allowed), or dotted capitals ("U.S.").
 _ACRONYM = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,5}|[A-Z][A-Z&]{1,5}(?=s?\b))")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+# What `_ACRONYM` matches is made of these, and "&".
+_CAPITALS_AND_STOP = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _DEFINITION = re.compile(r"\(((?:[A-Z]\.){2,5}|[A-Z][A-Z&]{1,5})\)")
 
 
@@ -110,15 +116,31 @@ class AcronymUndefined(Rule):
         self._free = set(self.opts["allow"]) | {
             form for a in pack.acronyms if not a.define for form in (a.acronym, *a.variants)
         }
+        # With `pack-only`, only the few acronyms the pack knows and wants defined can be
+        # reported, and an automaton finds where they stand much faster than `_ACRONYM`
+        # finds every acronym. When all their forms are made of capitals and full stops,
+        # as acronyms are, it searches the prose encoded as ASCII, faster still: each
+        # character is one byte ("?" outside ASCII, which no form holds), so offsets stay
+        # the same. Its leftmost-longest matches then leave out only occurrences that
+        # overlap an earlier one, which follow a capital or a full stop, where `_ACRONYM`
+        # cannot start. Other forms need every occurrence.
+        reportable = [f for f in self._known if f not in self._free and not _ROMAN.match(f)]
+        self._plain = set("".join(reportable)) <= _CAPITALS_AND_STOP
+        if self._plain:
+            self._reportable_bytes = ahocorasick_rs.BytesAhoCorasick(
+                [form.encode() for form in reportable],
+                matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            )
+        else:
+            self._reportable = Automaton(((f, f) for f in reportable), overlapping=True)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
-        if not any(c.isupper() for c in prose[:1]) and not _ACRONYM.search(prose):
-            return
-        defined = _definitions(doc)
-        headings = _heading_spans(doc)
+        # What every match needs is worked out once a match needs it.
+        defined: dict[str, list[int]] | None = None
+        headings: list[tuple[int, int]] | None = None
         reported: set[str] = set()
-        for match in _ACRONYM.finditer(prose):
+        for match in self._acronyms(prose):
             acronym = match.group(1)
             if acronym in reported or acronym in self._free or _ROMAN.match(acronym):
                 continue
@@ -126,11 +148,16 @@ class AcronymUndefined(Rule):
             if entry is None and self.opts["pack-only"]:
                 continue
             start = match.start(1)
-            if any(s <= start < e for s, e in headings):
-                continue
+            if not _in_long_line(prose, start):
+                if headings is None:
+                    headings = _heading_spans(doc)
+                if any(s <= start < e for s, e in headings):
+                    continue
             if prose[start - 1 : start] == "(" and prose[match.end(1) : match.end(1) + 1] == ")":
                 reported.add(acronym)
                 continue
+            if defined is None:
+                defined = _definitions(doc)
             first_definition = min(defined.get(acronym, [len(prose)]))
             spelled = _first_expansion(prose, entry.expansions if entry else ())
             if start >= min(first_definition, spelled):
@@ -150,6 +177,46 @@ class AcronymUndefined(Rule):
                 match.end(1),
                 f"{acronym!r}{expansion} is used {where} in this document",
             )
+
+    def _acronyms(self, prose: str) -> Iterator[re.Match[str]]:
+        """The matches of `_ACRONYM` in ``prose``, in order; with `pack-only`, only those of
+        acronyms that can be reported."""
+        if not self.opts["pack-only"]:
+            yield from _ACRONYM.finditer(prose)
+            return
+        if self._plain:
+            found = self._reportable_bytes.find_matches_as_indexes(prose.encode("ascii", "replace"))
+            starts = [start for _, start, _ in found]
+        else:
+            starts = sorted({start for start, _, _ in self._reportable.find_all(prose)})
+        for start in starts:
+            match = _acronym_at(prose, start)
+            if match is not None:
+                yield match
+
+
+def _acronym_at(prose: str, at: int) -> re.Match[str] | None:
+    """The match of `_ACRONYM.finditer(prose)` that starts at ``at``, if there is one."""
+    # A match holds only capitals, full stops and "&", so finditer is at a fresh start
+    # where a run of them begins: from there, try each place, and skip what a match takes,
+    # as finditer does.
+    start = at
+    while start > 0 and (prose[start - 1] in _CAPITALS_AND_STOP or prose[start - 1] == "&"):
+        start -= 1
+    while start < at:
+        match = _ACRONYM.match(prose, start)
+        start = match.end() if match is not None else start + 1
+    return _ACRONYM.match(prose, at) if start == at else None
+
+
+def _in_long_line(prose: str, at: int) -> bool:
+    """Whether ``at`` is in a line of more words than a heading has: a heading is a
+    paragraph of one line, so no heading holds ``at`` then (most acronyms stand in such
+    lines, and finding the headings costs more)."""
+    start = prose.rfind("\n", 0, at) + 1
+    end = prose.find("\n", at)
+    line = prose[start : end if end >= 0 else len(prose)]
+    return len(line.split()) > HEADING_MAX_WORDS
 
 
 def _first_expansion(prose: str, expansions: tuple[str, ...]) -> int:
