@@ -86,6 +86,8 @@ def parse_directives(doc: Document, known: set[str], expand) -> list[Directive]:
     """The directives in ``doc``'s comments, each resolved to the lines it covers."""
     directives: list[Directive] = []
     open_ranges: list[Directive] = []
+    if not doc.comments:
+        return directives
     lines = doc.lines
     for comment in doc.comments:
         match = _DIRECTIVE.match(comment.body)
