@@ -41,6 +41,26 @@ def _spec(patterns: list[str]) -> pathspec.PathSpec:
     return glob_spec(patterns)
 
 
+class _Suffixes:
+    """Include globs that are all "*.ext" (the default): a file matches by the end of its
+    name, as git matches such a glob, without building a pathspec."""
+
+    def __init__(self, suffixes: tuple[str, ...]) -> None:
+        self.suffixes = suffixes
+
+    def match_file(self, name: str) -> bool:
+        return name.endswith(self.suffixes)
+
+
+def _include(patterns: list[str]) -> pathspec.PathSpec | _Suffixes:
+    if all(
+        p.startswith("*.") and p == p.strip() and not any(c in p[1:] for c in "*?[]\\/!")
+        for p in patterns
+    ):
+        return _Suffixes(tuple(p[1:] for p in patterns))
+    return _spec(patterns)
+
+
 def _gitignore(folder: Path) -> pathspec.PathSpec | None:
     try:
         lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
@@ -94,6 +114,8 @@ def discover(paths: list[str], settings: Settings, *, force_exclude: bool = Fals
             specs[name] = _spec(getattr(settings, name))
         return specs[name]
 
+    include = None
+
     def excluded(path: Path) -> bool:
         return bool(settings.exclude) and spec("exclude").match_file(settings.relative(str(path)))
 
@@ -103,7 +125,9 @@ def discover(paths: list[str], settings: Settings, *, force_exclude: bool = Fals
             out.errors.append(f"{raw}: no such file or directory")
             continue
         if path.is_dir():
-            _walk(path, settings, spec("include"), excluded, out, seen)
+            if include is None:
+                include = _include(settings.include)
+            _walk(path, settings, include, excluded, out, seen)
             continue
         if not path.exists():
             out.errors.append(f"{raw}: skipped: broken symbolic link")
@@ -121,7 +145,7 @@ def discover(paths: list[str], settings: Settings, *, force_exclude: bool = Fals
 def _walk(
     top: Path,
     settings: Settings,
-    include: pathspec.PathSpec,
+    include: pathspec.PathSpec | _Suffixes,
     excluded,
     out: Discovery,
     seen: set[str],

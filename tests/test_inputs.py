@@ -225,6 +225,23 @@ def test_recursion_honours_include_exclude_and_gitignore():
     assert code == 1
 
 
+@pytest.mark.parametrize(
+    ("include", "linted"),
+    [
+        # Every glob "*.ext": matched by the end of the name, at any depth.
+        ('["*.txt", "*.text"]', ["a.txt", "deep/b.text", "deep/c.txt"]),
+        # Globs with a folder or a character class: matched as git matches them.
+        ('["deep/*.txt"]', ["deep/c.txt"]),
+        ('["[ab].t*"]', ["a.txt", "deep/b.text"]),
+    ],
+)
+def test_include_globs(include: str, linted: list[str]):
+    write("renderlint.toml", f"include = {include}\n")
+    for path in ("a.txt", "deep/b.text", "deep/c.txt", "deep/d.md", "e.txt.bak"):
+        write(path, "the the\n")
+    assert paths_of(check_json(*TYPOGRAPHY, ".")[1]) == sorted(os.path.normpath(p) for p in linted)
+
+
 def test_gitignore_can_be_turned_off():
     write(".git/HEAD", "ref: refs/heads/main\n")
     write(".gitignore", "ignored.txt\n")
