@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from linter import Diagnostic, Document, Option, Related, Rule
-from rules.terms.normalize import romanization_key, structural_key
+from rules.terms.normalize import romanized, structural_key
 from rules.terms.romanization import is_syllable
 
 _SYLLABLE = re.compile(r"^[A-ZŎŬ]?[a-zŏŭ'’]{0,5}$")
@@ -311,7 +311,8 @@ def _joined(keys: list[str], syllabic: bool) -> tuple[str | None, tuple[int, ...
 @lru_cache(maxsize=65536)
 def _part(part: str) -> tuple[bool, str, str]:
     """Whether a word part looks like a romanized syllable, and its two keys."""
-    return bool(_SYLLABLE.match(part)), structural_key(part), romanization_key(part)
+    plain = structural_key(part)
+    return bool(_SYLLABLE.match(part)), plain, romanized(plain)
 
 
 def _name_syllables(token: str) -> bool:

@@ -49,8 +49,8 @@ def structural_key(text: str) -> str:
     return text
 
 
-def romanization_key(text: str) -> str:
-    key = structural_key(text)
+def romanized(key: str) -> str:
+    """A structural key with the romanization equivalences folded."""
     for pattern, replacement in _ROMANIZATION:
         if pattern in key:
             key = key.replace(pattern, replacement)
