@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -498,3 +500,70 @@ def test_html_mapping_holds_for_any_input(source: str) -> None:
     assert_mapped(source, result)
     for comment in result.comments:
         assert source.startswith("<!--", comment.start)
+
+
+# --- runs of capitalised words ----------------------------------------------------------
+
+_RUN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*(?: [A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*)*")
+
+
+def _runs_by_words(prose: str) -> list[tuple[int, str]]:
+    """Name runs as `Document.name_runs` defines them, word by word: capitalised words
+    joined by single spaces, a run ending before a possessive and before the apostrophes
+    or hyphens that end a word."""
+    out = []
+    for match in _RUN.finditer(prose):
+        start = at = match.start()
+        for token in match.group().split(" "):
+            stripped = token.rstrip("'’-")
+            possessive = stripped.endswith(("'s", "’s"))
+            if possessive or len(stripped) < len(token):
+                cut = at + len(stripped) - (2 if possessive else 0)
+                if cut > start:
+                    out.append((start, prose[start:cut]))
+                start = at + len(token) + 1
+            at += len(token) + 1
+        if start < match.end():
+            out.append((start, prose[start : match.end()]))
+    return out
+
+
+def test_name_runs_cut_at_possessives_and_closing_apostrophes():
+    doc = Document("a.txt", "The Workers' Party of Korea's Central Committee met Ri-\nKim Jong Un.")
+    assert [(r.start, r.text) for r in doc.name_runs] == [
+        (0, "The Workers"),
+        (13, "Party"),
+        (22, "Korea"),
+        (30, "Central Committee"),
+        (52, "Ri"),
+        (56, "Kim Jong Un"),
+    ]
+
+
+RUN_ATOMS = [
+    "A",
+    "Kim",
+    "ŏ",
+    "Ŏ",
+    "s",
+    "'s",
+    "’s",
+    "'",
+    "’",
+    "-",
+    " ",
+    "  ",
+    ".",
+    "\n",
+    "é",
+    "ß",
+    "_",
+    "7",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(RUN_ATOMS), max_size=30).map("".join))
+def test_name_runs_match_a_word_by_word_reading(prose: str):
+    starts, texts = Document("a.txt", prose).name_run_table
+    assert list(zip(starts, texts, strict=True)) == _runs_by_words(prose)
