@@ -9,21 +9,26 @@ import ahocorasick_rs
 
 V = TypeVar("V")
 
+# A DFA searches two to three times faster than the default automaton but takes a few
+# milliseconds to build: it is built once this much text has been searched.
+DFA_AFTER = 500_000
+
 
 class Automaton(Generic[V]):
     """Strings with a value each. ``find`` gives the leftmost-longest matches (no two
     overlap); an automaton built with ``overlapping=True`` gives every occurrence of every
     string through ``find_all`` instead."""
 
-    __slots__ = ("_automaton", "_values")
+    __slots__ = ("_automaton", "_kind", "_read", "_strings", "_values")
 
     def __init__(self, items: Iterable[tuple[str, V]], *, overlapping: bool = False) -> None:
         pairs = dict(items)  # one value per string, the last given
+        self._strings = list(pairs)
         self._values: list[V] = list(pairs.values())
         kind = ahocorasick_rs.MatchKind
-        self._automaton = ahocorasick_rs.AhoCorasick(
-            list(pairs), matchkind=kind.Standard if overlapping else kind.LeftmostLongest
-        )
+        self._kind = kind.Standard if overlapping else kind.LeftmostLongest
+        self._automaton = ahocorasick_rs.AhoCorasick(self._strings, matchkind=self._kind)
+        self._read = 0
 
     def __len__(self) -> int:
         return len(self._values)
@@ -31,13 +36,23 @@ class Automaton(Generic[V]):
     def find(self, text: str) -> list[tuple[int, int, V]]:
         """``(start, end, value)`` of the leftmost-longest matches, in text order."""
         values = self._values
-        return [(s, e, values[i]) for i, s, e in self._automaton.find_matches_as_indexes(text)]
+        found = self._searcher(text).find_matches_as_indexes(text)
+        return [(s, e, values[i]) for i, s, e in found]
 
     def find_all(self, text: str) -> list[tuple[int, int, V]]:
         """``(start, end, value)`` of every occurrence, overlapping ones too (an automaton
         built with ``overlapping=True``)."""
         values = self._values
-        return [
-            (s, e, values[i])
-            for i, s, e in self._automaton.find_matches_as_indexes(text, overlapping=True)
-        ]
+        found = self._searcher(text).find_matches_as_indexes(text, overlapping=True)
+        return [(s, e, values[i]) for i, s, e in found]
+
+    def _searcher(self, text: str) -> ahocorasick_rs.AhoCorasick:
+        if self._read < DFA_AFTER:
+            self._read += len(text)
+            if self._read >= DFA_AFTER:
+                self._automaton = ahocorasick_rs.AhoCorasick(
+                    self._strings,
+                    matchkind=self._kind,
+                    implementation=ahocorasick_rs.Implementation.DFA,
+                )
+        return self._automaton

@@ -264,7 +264,8 @@ def _windows(text: str, limit: int, known: dict[str, tuple]) -> list[tuple]:
 
 
 def _word(token: str) -> tuple:
-    """What the windows need of one word: whether it is name syllables, whether it is an
+    """What the windows need of one word: whether it is name syllables (one syllable of a
+    Korean name, or syllables joined by hyphens: "Kwang", "Kwang-chol"), whether it is an
     acronym (it breaks a sequence), how many parts it has and whether all look like
     romanized syllables (see ``_part``), its parts' plain and romanization keys, its key
     as a window of its own (None when too short to compare), its length, and its plain
@@ -273,23 +274,37 @@ def _word(token: str) -> tuple:
     Romanized Korean names fold their romanization part by part, so that an equivalence
     never spans two syllables ("Se Ung" is not "Sung").
     """
-    parts = [_part(p) for p in token.replace("’", "'").split("-") if p]
-    syllabic = all(part[0] for part in parts)
-    plain = tuple(part[1] for part in parts)
-    romanized = tuple(part[2] for part in parts)
-    both = len(parts) > 1 and syllabic
-    alone = _joined(list(romanized if both else plain), both)[0]
+    plain: list[str] = []
+    romanized: list[str] = []
+    syllabic = True
+    for piece in token.replace("’", "'").split("-"):
+        if piece:
+            looks, key, folded = _part(piece)
+            syllabic = syllabic and looks
+            plain.append(key)
+            romanized.append(folded)
+    names = True
+    for piece in token.split("-"):
+        if not is_syllable(piece):
+            names = False
+            break
+    count = len(plain)
+    flat, folded = "".join(plain), "".join(romanized)
+    both = count > 1 and syllabic
+    alone = None
+    if len(folded if both else flat) >= 4:
+        alone = f"~{count}~{folded}" if both else flat
     return (
-        _name_syllables(token),
+        names,
         len(token) > 1 and token.isupper(),
-        len(parts),
+        count,
         syllabic,
-        plain,
-        romanized,
+        tuple(plain),
+        tuple(romanized),
         alone,
         len(token),
-        "".join(plain),
-        "".join(romanized),
+        flat,
+        folded,
     )
 
 
@@ -313,12 +328,6 @@ def _part(part: str) -> tuple[bool, str, str]:
     """Whether a word part looks like a romanized syllable, and its two keys."""
     plain = structural_key(part)
     return bool(_SYLLABLE.match(part)), plain, romanized(plain)
-
-
-def _name_syllables(token: str) -> bool:
-    """Whether ``token`` is one syllable of a Korean name, or syllables joined by hyphens
-    ("Kwang", "Kwang-chol")."""
-    return all(is_syllable(part) for part in token.split("-"))
 
 
 def _compatible(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
