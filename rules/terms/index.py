@@ -166,7 +166,12 @@ class TermIndex:
                 self.word_terms[word] = self.word_terms.get(word, 0) + 1
         self.holes = _hole_automaton(multi)
 
-        self.single_lengths = frozenset(map(len, self.single))
+        # The lengths a token may have to be within 1 or 2 edits of a one-word term.
+        lengths = {len(key) for key in self.single}
+        self.single_reach = {
+            limit: frozenset(n + d for n in lengths for d in range(-limit, limit + 1))
+            for limit in (1, 2)
+        }
         self.known_tokens = frozenset(known_tokens)
         # Words of listed names: a near miss that is one of them may be another name.
         self.name_tokens = frozenset(name_tokens)
@@ -202,7 +207,7 @@ class TermIndex:
 
     def _near_single(self, token: str) -> list[tuple[int, str]]:
         limit = max_distance(token)
-        if not any(len(token) + d in self.single_lengths for d in range(-limit, limit + 1)):
+        if len(token) not in self.single_reach[limit]:
             return []  # no term is that long: no edit within reach makes one
         keys: set[str] = set()
         # The token's deletions that are also a term's: one set operation, not a lookup

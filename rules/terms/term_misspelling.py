@@ -66,6 +66,7 @@ class TermMisspelling(Rule):
     def __init__(self, options=None, context=None) -> None:
         super().__init__(options, context)
         self._candidates: dict[str, list[tuple]] = {}
+        self._flagged: set[str] = set()  # the run texts with candidates
         self._nearest: dict[str, tuple] = {}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -117,19 +118,20 @@ class TermMisspelling(Rule):
         """Near misses of one-word terms among capitalised words."""
         cache = self._candidates
         starts, texts = doc.name_run_table
-        flagged = {}
-        for text in set(texts):
-            candidates = cache.get(text)
-            if candidates is None:
-                candidates = cache[text] = _candidates(index, text, accept, self._nearest)
+        distinct = set(texts)
+        # Each run text is read once per run; most have no near miss, and set operations
+        # find the few that have.
+        for text in distinct.difference(cache):
+            candidates = cache[text] = _candidates(index, text, accept, self._nearest)
             if candidates:
-                flagged[text] = candidates
+                self._flagged.add(text)
+        flagged = self._flagged.intersection(distinct)
         if not flagged:
             return
         for pos, text in zip(starts, texts):
-            candidates = flagged.get(text)
-            if candidates is None:
+            if text not in flagged:
                 continue
+            candidates = cache[text]
             offsets = []
             tokens = text.split(" ")
             for token in tokens:
