@@ -285,6 +285,10 @@ def _hole_automaton(multi: list[MultiTerm]) -> Any:
 
 
 def term_index(context: Any) -> TermIndex:
-    from rules.terms.pack import run_pack
+    """The run's index, built on first use (every document asks for it)."""
+    try:
+        return context.cache["term-index"]
+    except KeyError:
+        from rules.terms.pack import run_pack
 
-    return context.shared("term-index", lambda: TermIndex(run_pack(context)))
+        return context.shared("term-index", lambda: TermIndex(run_pack(context)))
