@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 BINARY_SNIFF = 8192
@@ -44,8 +45,7 @@ def read_source(path: str, fallback: str | None = None) -> SourceText:
     from linter.errors import InputError
 
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = _read_bytes(path)
     except IsADirectoryError:
         raise InputError(f"{path}: skipped: is a directory") from None
     except FileNotFoundError:
@@ -55,3 +55,15 @@ def read_source(path: str, fallback: str | None = None) -> SourceText:
     except OSError as exc:
         raise InputError(f"{path}: skipped: cannot read ({exc.strerror or exc})") from None
     return decode(data, path, fallback)
+
+
+def _read_bytes(path: str) -> bytes:
+    """The file's bytes, read without a file object (a run reads thousands of files)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
