@@ -101,7 +101,13 @@ class InconsistentSpelling(Rule):
         if windows is None:
             if isinstance(run, tuple):
                 text, spans = run
-                windows = [w for w in self.windows(text) if not _overlaps(spans, w[0], w[1])]
+                windows = []
+                for window in self.windows(text):
+                    for start, end in spans:
+                        if start < window[1] and window[0] < end:
+                            break
+                    else:
+                        windows.append(window)
             else:
                 windows = _windows(run, self.max_tokens, self._words)
             self._windows[run] = windows
@@ -335,10 +341,6 @@ def _compatible(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     rather than splitting them elsewhere ("Ri Myong"/"Rim Yong")."""
     sa, sb = set(a), set(b)
     return sa <= sb or sb <= sa
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def _outermost(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
