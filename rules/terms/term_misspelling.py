@@ -177,14 +177,16 @@ class TermMisspelling(Rule):
         find, rfind, startswith = spaced.find, spaced.rfind, spaced.startswith
         slips = index.hole_slips
         reported: set[tuple[int, int]] = set()
-        for key_start, key_end, (before_key, after_key) in index.holes.find_all(spaced):
+        values = index.holes.values
+        for number, key_start, key_end in index.holes.find_indexes(spaced):
+            before_key, after_key = values[number]
             if before_key:
                 # " kim jong " + open word (+ the words after it).
                 open_end = find(" ", key_end)
                 token = spaced[key_end:open_end]
-                near = slips.get((id(before_key), token))
+                near = slips.get((number, token))
                 if near is None:
-                    near = slips[id(before_key), token] = _slips(index, before_key, token, accept)
+                    near = slips[number, token] = _slips(index, before_key, token, accept)
                 for _, after, closing, multi in near:
                     if after:
                         if not startswith(after, open_end):
@@ -201,9 +203,9 @@ class TermMisspelling(Rule):
                 # (the words before it +) open word + " jong un ".
                 open_start = rfind(" ", 0, key_start) + 1
                 token = spaced[open_start:key_start]
-                near = slips.get((id(after_key), token))
+                near = slips.get((~number, token))
                 if near is None:
-                    near = slips[id(after_key), token] = _slips(index, after_key, token, accept)
+                    near = slips[~number, token] = _slips(index, after_key, token, accept)
                 for _, before, multi in near:
                     size = len(before)
                     if size and not startswith(before, open_start - size):
