@@ -13,6 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from renderlint_testing import apply_fixes, brief, check_json, fix, lint, one_line_error, run
 
 from linter.config import Settings
@@ -827,3 +829,12 @@ def test_config_errors(in_tmp, config, fragments):
     write("renderlint.toml", config)
     write("a.txt", "Text.\n")
     one_line_error(run("check", "a.txt"), *fragments)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text("abcd", max_size=7), st.text("abcd", max_size=7))
+def test_distance_within_one_agrees_with_the_table(a: str, b: str):
+    from rules.terms.index import damerau
+
+    # A limit of 1 takes a shortcut; a limit of 3 fills the table.
+    assert damerau(a, b, 1) == min(damerau(a, b, 3), 2)

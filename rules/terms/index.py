@@ -80,6 +80,8 @@ def damerau(a: str, b: str, limit: int) -> int:
     """Optimal-string-alignment distance of ``a`` and ``b``, or ``limit + 1`` past it."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    if limit == 1:
+        return _within_one(a, b)
     previous2: list[int] = []
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -93,6 +95,26 @@ def damerau(a: str, b: str, limit: int) -> int:
             return limit + 1
         previous2, previous = previous, current
     return previous[-1]
+
+
+def _within_one(a: str, b: str) -> int:
+    """:func:`damerau` with a limit of 1, without the table: past the common start, one
+    string must go on as the other does after one letter changed, added, dropped, or two
+    letters swapped."""
+    if a == b:
+        return 0
+    i = 0
+    shorter = min(len(a), len(b))
+    while i < shorter and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        if a[i + 1 :] == b[i + 1 :]:
+            return 1
+        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+        return 1 if swapped and a[i + 2 :] == b[i + 2 :] else 2
+    if len(a) > len(b):
+        return 1 if a[i + 1 :] == b[i:] else 2
+    return 1 if a[i:] == b[i + 1 :] else 2
 
 
 def max_distance(word: str) -> int:
