@@ -15,9 +15,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
 HEADING_MAX_WORDS = 30
 # A full stop, question or exclamation mark inside a line: a title holds one sentence.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+\S")
-# Runs of capitalised words. The pattern is kept simple for speed (it starts with a
-# letter class, so the engine skips quickly); possessives and edge punctuation are cut
-# off afterwards.
+# Runs of capitalised words (see `Document.name_run_table`): the characters that start
+# and continue a word of a run.
 _NAME_START = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ]")
 _NAME_PART = re.compile(r"[\w'’-]")
 
@@ -235,8 +234,8 @@ class Document:
 
         A run ends before a possessive and at a word that ends in an apostrophe or a
         hyphen ("Korea's", "Workers'"). The pattern reads a copy of the prose with one
-        byte per character, naming its class (see ``_name_class``), which is many times
-        faster than a pattern over the text itself.
+        byte per character, naming its class (see ``_name_class``): a third faster than a
+        pattern over the text itself and the cuts made word by word.
         """
         prose = self.prose
         classes = prose.encode("ascii", _CLASS_ERRORS).translate(_CLASS_BYTES)

@@ -530,3 +530,18 @@ def test_conflict_between_packs_names_both_files(dprk: Pack, tmp_path: Path) -> 
     message = str(caught.value)
     assert message.startswith(f"{tmp_path / 'user.yml'}: terms[0] (Yongbyon): canonical form")
     assert "rules/packs/dprk.yml" in message
+
+
+def test_automaton_finds_the_same_once_it_is_a_dfa(monkeypatch):
+    import linter.automaton
+    from linter.automaton import Automaton
+
+    monkeypatch.setattr(linter.automaton, "DFA_AFTER", 150)
+    strings = [("kim", 1), ("kim jong", 2), ("kim jong un", 3), ("jong un", 4), ("un", 5)]
+    text = "kim jong un met kim jong il; kim jong unn, jong un. " * 2  # 104 characters
+    longest, every = Automaton(strings), Automaton(strings, overlapping=True)
+    # The first search is below the threshold, the second above it (a DFA by then).
+    first = (longest.find(text), every.find_all(text))
+    assert (longest.find(text), every.find_all(text)) == first
+    assert first[0][:3] == [(0, 11, 3), (16, 24, 2), (29, 40, 3)]
+    assert (0, 3, 1) in first[1] and (4, 11, 4) in first[1] and (9, 11, 5) in first[1]
