@@ -76,22 +76,30 @@ class InconsistentSpelling(Rule):
             return starts, texts
         from rules.terms.index import pack_matches, term_index
 
-        runs: list[Any] = texts
-        ends = len(starts)
+        touched: dict[int, list[tuple[int, int]]] = {}
+        after = bisect.bisect_right
+        count = len(starts)
         for start, end, _ in pack_matches(doc, term_index(self.context)):
-            i = max(bisect.bisect_right(starts, start) - 1, 0)
-            while i < ends and starts[i] < end:
+            i = after(starts, start) - 1
+            if i < 0:
+                i = 0
+            while i < count:
                 run_start = starts[i]
-                text = runs[i]
-                if isinstance(text, tuple):
-                    text, spans = text
-                else:
-                    spans = ()
-                if run_start + len(text) > start:
-                    if runs is texts:
-                        runs = list(texts)
-                    runs[i] = (text, (*spans, (start - run_start, end - run_start)))
+                if run_start >= end:
+                    break
+                if run_start + len(texts[i]) > start:
+                    span = (start - run_start, end - run_start)
+                    spans = touched.get(i)
+                    if spans is None:
+                        touched[i] = [span]
+                    else:
+                        spans.append(span)
                 i += 1
+        if not touched:
+            return starts, texts
+        runs: list[Any] = list(texts)
+        for i, spans in touched.items():
+            runs[i] = (texts[i], tuple(spans))
         return starts, runs
 
     def windows(self, run: str | tuple) -> list[tuple]:

@@ -62,13 +62,13 @@ class TermVariant(Rule):
         index = term_index(self.context)
         prose = doc.prose
         for start, end, form in pack_matches(doc, index):
+            surface = prose[start:end]
+            if surface == form.canonical:
+                continue  # the house spelling, as the pack writes it
             if (start > 0 and prose[start - 1].isalnum()) or (
                 end < len(prose) and prose[end].isalnum()
             ):
                 continue
-            surface = prose[start:end]
-            if surface == form.canonical:
-                continue  # the house spelling, as the pack writes it
             if form.role in ("variant", "acronym-variant"):
                 if form.role == "acronym-variant" and surface != form.text:
                     continue
