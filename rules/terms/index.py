@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from linter.automaton import Automaton
@@ -49,6 +50,9 @@ def folded_prose(doc: Any) -> str:
     return doc.memo("folded-prose", lambda: fold(doc.prose))
 
 
+_START, _END = itemgetter(0), itemgetter(1)
+
+
 def pack_matches(doc: Any, index: TermIndex) -> list[tuple[int, int, Form]]:
     """Every longest match of a pack form in the document: ``(start, end, form)``, leftmost
     first and not overlapping.
@@ -65,9 +69,14 @@ def pack_matches(doc: Any, index: TermIndex) -> list[tuple[int, int, Form]]:
         acronyms = index.acronym_automaton.find(doc.prose)
         if not acronyms:
             return matches
+        # Leftmost first, the longest first where two start together (two stable sorts
+        # on C keys), then each match that starts after the last one chosen.
+        merged = matches + acronyms
+        merged.sort(key=_END, reverse=True)
+        merged.sort(key=_START)
         chosen = []
         reach = 0
-        for match in sorted(matches + acronyms, key=lambda m: (m[0], -m[1])):
+        for match in merged:
             if match[0] >= reach:
                 chosen.append(match)
                 reach = match[1]
