@@ -215,6 +215,8 @@ class ConfigSuppressions:
         return kept
 
     def _entries_for(self, path: str) -> list[TextSuppression]:
+        if not self.settings.suppressions:
+            return []
         rel = self.settings.relative(path)
         entries = [s for s in self.settings.suppressions if s.paths.match_file(rel)]
         self.matched.update(s.index for s in entries)
