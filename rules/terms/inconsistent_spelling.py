@@ -339,9 +339,13 @@ def _joined(keys: list[str], syllabic: bool) -> tuple[str | None, tuple[int, ...
 
 @lru_cache(maxsize=65536)
 def _part(part: str) -> tuple[bool, str, str]:
-    """Whether a word part looks like a romanized syllable, and its two keys."""
+    """Whether a word part looks like a romanized syllable, and its two keys. A window
+    reads the romanization key only when all its parts look like syllables, so other
+    parts keep their plain key in its place."""
     plain = structural_key(part)
-    return bool(_SYLLABLE.match(part)), plain, romanized(plain)
+    if _SYLLABLE.match(part):
+        return True, plain, romanized(plain)
+    return False, plain, plain
 
 
 def _compatible(a: tuple[int, ...], b: tuple[int, ...]) -> bool:

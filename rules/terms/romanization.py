@@ -69,7 +69,7 @@ _SYLLABLE = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def is_syllable(word: str) -> bool:
     """Whether ``word`` (any case, breves and apostrophes allowed) is one syllable."""
     letters = fold_marks(word).lower().replace("'", "")
