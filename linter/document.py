@@ -239,10 +239,8 @@ class Document:
         """
         prose = self.prose
         classes = prose.encode("ascii", _CLASS_ERRORS).translate(_CLASS_BYTES)
-        matches = list(_NAME_RUN.finditer(classes))
-        starts = [m.start() for m in matches]
-        texts = [prose[m.start() : m.end()] for m in matches]
-        return starts, texts
+        spans = [match.span() for match in _NAME_RUN.finditer(classes)]
+        return [start for start, _ in spans], [prose[start:end] for start, end in spans]
 
     @cached_property
     def words(self) -> list[Span]:

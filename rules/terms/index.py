@@ -209,8 +209,10 @@ class TermIndex:
         # Tokens recur across the documents of a run; their near misses are looked up once.
         self._near_cache: dict[str, list[tuple[int, str]]] = {}
         self._near_word_cache: dict[tuple[str, str], bool] = {}
-        # The holes an open word may be a slip of, per key and word (see term-misspelling).
-        self.hole_slips: dict[tuple[int, str], tuple] = {}
+        # The holes an open word may be a slip of, per word, for each key's holes before
+        # the word (at the key's number) and after it (at ``~number``): see term-misspelling.
+        keys = len(self.holes) if self.holes is not None else 0
+        self.hole_slips: list[dict[str, tuple]] = [{} for _ in range(2 * keys)]
         self.known_forms = frozenset(f.text for f in forms.values())
 
     def near_word(self, wrong: str, right: str) -> bool:

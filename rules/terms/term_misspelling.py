@@ -184,9 +184,10 @@ class TermMisspelling(Rule):
                 # " kim jong " + open word (+ the words after it).
                 open_end = find(" ", key_end)
                 token = spaced[key_end:open_end]
-                near = slips.get((number, token))
+                known = slips[number]
+                near = known.get(token)
                 if near is None:
-                    near = slips[number, token] = _slips(index, before_key, token, accept)
+                    near = known[token] = _slips(index, before_key, token, accept)
                 for _, after, closing, multi in near:
                     if after:
                         if not startswith(after, open_end):
@@ -203,9 +204,10 @@ class TermMisspelling(Rule):
                 # (the words before it +) open word + " jong un ".
                 open_start = rfind(" ", 0, key_start) + 1
                 token = spaced[open_start:key_start]
-                near = slips.get((~number, token))
+                known = slips[~number]
+                near = known.get(token)
                 if near is None:
-                    near = slips[~number, token] = _slips(index, after_key, token, accept)
+                    near = known[token] = _slips(index, after_key, token, accept)
                 for _, before, multi in near:
                     size = len(before)
                     if size and not startswith(before, open_start - size):
