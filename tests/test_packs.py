@@ -545,3 +545,20 @@ def test_automaton_finds_the_same_once_it_is_a_dfa(monkeypatch):
     assert (longest.find(text), every.find_all(text)) == first
     assert first[0][:3] == [(0, 11, 3), (16, 24, 2), (29, 40, 3)]
     assert (0, 3, 1) in first[1] and (4, 11, 4) in first[1] and (9, 11, 5) in first[1]
+
+
+def test_automaton_reads_ascii_and_other_text_alike():
+    from linter.automaton import Automaton
+
+    strings = [("chollima", "a"), ("ch'ŏllima", "b"), ("kim", "c"), ("kim ŏ", "d")]
+    longest = Automaton(strings)
+    # ASCII text goes through the automaton of the ASCII strings, as bytes; other text
+    # through one of all strings. Offsets count characters either way.
+    assert longest.find("the chollima, kim o") == [(4, 12, "a"), (14, 17, "c")]
+    assert longest.find("“the chollima”, kim ŏ, ch'ŏllima") == [
+        (5, 13, "a"),
+        (16, 21, "d"),
+        (23, 32, "b"),
+    ]
+    every = Automaton(strings, overlapping=True)
+    assert every.find_indexes("kim ŏ") == [(2, 0, 3), (3, 0, 5)]
