@@ -11,7 +11,7 @@ V = TypeVar("V")
 
 # A DFA searches up to twice as fast as the default automaton but takes a few
 # milliseconds to build: it is built once this much text has been searched.
-DFA_AFTER = 200_000
+DFA_AFTER = 50_000
 
 
 class Automaton(Generic[V]):
@@ -21,8 +21,9 @@ class Automaton(Generic[V]):
 
     Text in ASCII (most English prose) is searched as bytes by an automaton of the ASCII
     strings (no other can occur in it): the offsets are the same, and the search skips
-    the mapping of byte offsets to characters that a search of ``str`` pays for. Other
-    text is searched by an automaton of every string, built when first needed.
+    the mapping of byte offsets to characters that a search of ``str`` pays for; it
+    becomes a DFA after ``DFA_AFTER`` characters. Other text is searched by an automaton
+    of every string, built when first needed.
     """
 
     __slots__ = ("_ascii", "_kind", "_numbers", "_read", "_strings", "_text", "_values")
@@ -70,7 +71,6 @@ class Automaton(Generic[V]):
                 self._ascii = self._build(
                     self._ascii_strings(), ahocorasick_rs.BytesAhoCorasick, dfa=True
                 )
-                self._text = None
         if text.isascii():
             found = self._ascii.find_matches_as_indexes(text.encode(), overlapping=overlapping)
             numbers = self._numbers
@@ -78,9 +78,7 @@ class Automaton(Generic[V]):
                 return found
             return [(numbers[n], s, e) for n, s, e in found]
         if self._text is None:
-            self._text = self._build(
-                self._strings, ahocorasick_rs.AhoCorasick, dfa=self._read >= DFA_AFTER
-            )
+            self._text = self._build(self._strings, ahocorasick_rs.AhoCorasick)
         return self._text.find_matches_as_indexes(text, overlapping=overlapping)
 
     def _ascii_strings(self) -> list[bytes]:
