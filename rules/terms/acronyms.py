@@ -3,8 +3,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import ahocorasick_rs
-
 from linter import Diagnostic, Document, Option, Related, Rule
 from linter.automaton import Automaton
 from linter.document import HEADING_MAX_WORDS
@@ -119,20 +117,12 @@ class AcronymUndefined(Rule):
         # With `pack-only`, only the few acronyms the pack knows and wants defined can be
         # reported, and an automaton finds where they stand much faster than `_ACRONYM`
         # finds every acronym. When all their forms are made of capitals and full stops,
-        # as acronyms are, it searches the prose encoded as ASCII, faster still: each
-        # character is one byte ("?" outside ASCII, which no form holds), so offsets stay
-        # the same. Its leftmost-longest matches then leave out only occurrences that
+        # as acronyms are, its leftmost-longest matches leave out only occurrences that
         # overlap an earlier one, which follow a capital or a full stop, where `_ACRONYM`
         # cannot start. Other forms need every occurrence.
         reportable = [f for f in self._known if f not in self._free and not _ROMAN.match(f)]
         self._plain = set("".join(reportable)) <= _CAPITALS_AND_STOP
-        if self._plain:
-            self._reportable_bytes = ahocorasick_rs.BytesAhoCorasick(
-                [form.encode() for form in reportable],
-                matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-            )
-        else:
-            self._reportable = Automaton(((f, f) for f in reportable), overlapping=True)
+        self._reportable = Automaton(((f, f) for f in reportable), overlapping=not self._plain)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         prose = doc.prose
@@ -185,8 +175,7 @@ class AcronymUndefined(Rule):
             yield from _ACRONYM.finditer(prose)
             return
         if self._plain:
-            found = self._reportable_bytes.find_matches_as_indexes(prose.encode("ascii", "replace"))
-            starts = [start for _, start, _ in found]
+            starts = [start for start, _, _ in self._reportable.find(prose)]
         else:
             starts = sorted({start for start, _, _ in self._reportable.find_all(prose)})
         for start in starts:
