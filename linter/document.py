@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import codecs
 import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from linter.charclass import ByteClasses
 from linter.diagnostics import Location
 from linter.markup import Comment, Extraction, Segment, extract
 
@@ -22,45 +22,27 @@ _NAME_PART = re.compile(r"[\w'’-]")
 
 
 def _name_class(char: str) -> str:
-    """A character as one byte naming its part in a run of capitalised words: "A" a
-    letter that starts a word of a run (a capital), "a" another character of such a
-    word, "s" a small s, "q" an apostrophe, "h" a hyphen, " " a space, "." anything
-    else."""
+    """A character's part in a run of capitalised words: "A" a letter that starts a word
+    of a run (a capital), "a" another character of such a word, "s" a small s, "'" an
+    apostrophe, "-" a hyphen, " " a space, "." anything else."""
     if _NAME_START.match(char):
         return "A"
     if char in "'’":
-        return "q"
-    if char == "-":
-        return "h"
-    if char in "s ":
+        return "'"
+    if char in "-s ":
         return char
     return "a" if _NAME_PART.match(char) else "."
 
 
-_CLASS_BYTES = bytes(ord(_name_class(chr(code))) for code in range(128)) + b"." * 128
-# Outside ASCII, encoding puts the character of the right class in place of each
-# character (rare in English prose: curly quotes, breves), for the table to keep.
-_AS_CLASS = {"A": "A", "a": "a", "q": "'", "h": "-", ".": "."}
-_CLASS_ERRORS = "renderlint-name-classes"
-
-
-def _classes_outside_ascii(error: UnicodeError) -> tuple[str, int]:
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    chunk = error.object[error.start : error.end]
-    return "".join(_AS_CLASS[_name_class(c)] for c in chunk), error.end
-
-
-codecs.register_error(_CLASS_ERRORS, _classes_outside_ascii)
-
+_NAME_CLASSES = ByteClasses("name-classes", _name_class)
 # A run of capitalised words, on the classes: words joined by single spaces, up to a word
 # that ends in a possessive ("Korea's": the run ends before "'s") or in apostrophes or
 # hyphens ("Workers'": the run ends before them); the words after such a word start
 # another run.
-_WHOLE = rb"[Aasqh]*+(?<![qh])(?<!qs)"  # the rest of a word that does not end a run
+_WHOLE = rb"[Aas'-]*+(?<!['-])(?<!'s)"  # the rest of a word that does not end a run
 _NAME_RUN = re.compile(
     rb"A(?:" + _WHOLE + rb" A)*"
-    rb"(?:" + _WHOLE + rb"|[Aasqh]*?(?=qs[qh]*+(?![Aasqh]))|[Aasqh]*?(?=[qh]++(?![Aasqh])))"
+    rb"(?:" + _WHOLE + rb"|[Aas'-]*?(?='s['-]*+(?![Aas'-]))|[Aas'-]*?(?=['-]++(?![Aas'-])))"
 )
 _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*", re.UNICODE)
 
@@ -238,7 +220,7 @@ class Document:
         pattern over the text itself and the cuts made word by word.
         """
         prose = self.prose
-        classes = prose.encode("ascii", _CLASS_ERRORS).translate(_CLASS_BYTES)
+        classes = _NAME_CLASSES(prose)
         spans = [match.span() for match in _NAME_RUN.finditer(classes)]
         return [start for start, _ in spans], [prose[start:end] for start, end in spans]
 

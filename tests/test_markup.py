@@ -567,3 +567,13 @@ RUN_ATOMS = [
 def test_name_runs_match_a_word_by_word_reading(prose: str):
     starts, texts = Document("a.txt", prose).name_run_table
     assert list(zip(starts, texts, strict=True)) == _runs_by_words(prose)
+
+
+def test_byte_classes_keep_offsets_and_refuse_a_class_that_is_not_its_own():
+    from linter.charclass import ByteClasses
+
+    vowels = ByteClasses("test-vowels", lambda c: "v" if c in "aeiouvŏŭ" else ".")
+    with pytest.raises(ValueError, match="not a class of its own"):
+        ByteClasses("test-broken", lambda c: "x" if c == "a" else "a")
+    # One byte per character, inside ASCII and outside it.
+    assert vowels("Chŏllima “flies”") == b"..v..v.v....vv.."

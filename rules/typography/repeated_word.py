@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
 
 from linter import Diagnostic, Document, Fix, Option, Rule
+from linter.charclass import ByteClasses
 
 # Possessive quantifiers: a word, or a run of blanks, is never given back and retried
 # shorter (it could not match shorter anyway), which makes the scan twice as fast.
@@ -30,19 +30,7 @@ def _fold(char: str) -> str:
     return small if small.isascii() else "_"
 
 
-# The prose is encoded as ASCII, which an error handler folds outside ASCII (rare in
-# English prose, mostly curly quotes), and then folded by bytes.translate.
-_FOLD_BYTES = "".join(_fold(chr(code)) for code in range(256)).encode()
-_FOLD_ERRORS = "renderlint-repeated-word"
-
-
-def _fold_non_ascii(error: UnicodeError) -> tuple[str, int]:
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    return "".join(map(_fold, error.object[error.start : error.end])), error.end
-
-
-codecs.register_error(_FOLD_ERRORS, _fold_non_ascii)
+_FOLDED = ByteClasses("repeated-word", _fold)
 
 
 class RepeatedWord(Rule):
@@ -91,7 +79,7 @@ class RepeatedWord(Rule):
         # i of the folded copy is where a `_REPEAT` match at offset i of the prose would
         # start; `_REPEAT` then decides. Skipping what starts before the end of the last
         # match, as finditer does, gives finditer's matches.
-        folded = b" " + prose.encode("ascii", _FOLD_ERRORS).translate(_FOLD_BYTES)
+        folded = b" " + _FOLDED(prose)
         end = 0
         pair = _PAIR.search(folded)
         while pair is not None:
