@@ -4,12 +4,12 @@ with every term."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
 from linter.automaton import Automaton
+from linter.charclass import ByteClasses
 from linter.packs import Pack
 from linter.wordlist import is_english
 from rules.terms.normalize import fold_marks
@@ -257,19 +257,15 @@ class TermIndex:
 
 # Characters that end a word of the folded prose: everything but letters, digits,
 # apostrophes and hyphens becomes a space in spaced text.
-_WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789'-"
-_SPACED_TABLE = bytes(c if chr(c) in _WORD_CHARS else 32 for c in range(256))
-_NOT_WORD = re.compile(r"[^a-z0-9' -]")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'-")
+_SPACED = ByteClasses("spaced-words", lambda char: char if char in _WORD_CHARS else " ")
 
 
 def spaced_words(folded: str) -> str:
     """The folded prose with every character that is not part of a word made a space,
     and a space added at both ends, so that " word " finds a whole word (offsets are one
-    more than in the prose). ASCII text goes through a byte table, the rest through a
-    pattern; both keep every offset."""
-    if folded.isascii():
-        return f" {folded.encode().translate(_SPACED_TABLE).decode()} "
-    return f" {_NOT_WORD.sub(' ', folded)} "
+    more than in the prose)."""
+    return f" {_SPACED(folded).decode()} "
 
 
 def _weight(words: tuple[str, ...]) -> float:
