@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.packs import (
     KINDS,
@@ -552,8 +554,8 @@ def test_automaton_reads_ascii_and_other_text_alike():
 
     strings = [("chollima", "a"), ("ch'ŏllima", "b"), ("kim", "c"), ("kim ŏ", "d")]
     longest = Automaton(strings)
-    # ASCII text goes through the automaton of the ASCII strings, as bytes; other text
-    # through one of all strings. Offsets count characters either way.
+    # Text is searched as bytes, one byte per character: offsets count characters
+    # whether the text is ASCII or not.
     assert longest.find("the chollima, kim o") == [(4, 12, "a"), (14, 17, "c")]
     assert longest.find("“the chollima”, kim ŏ, ch'ŏllima") == [
         (5, 13, "a"),
@@ -562,3 +564,38 @@ def test_automaton_reads_ascii_and_other_text_alike():
     ]
     every = Automaton(strings, overlapping=True)
     assert every.find_indexes("kim ŏ") == [(2, 0, 3), (3, 0, 5)]
+
+
+def test_automaton_without_room_for_its_characters_searches_str(monkeypatch):
+    import linter.automaton
+    from linter.automaton import Automaton
+
+    # No byte left for "ŏ": non-ASCII text goes through an automaton of every string.
+    monkeypatch.setattr(linter.automaton, "_CODES", {})
+    monkeypatch.setattr(linter.automaton, "_ROOM", 0)
+    automaton = Automaton([("kim", 1), ("kim ŏ", 2), ("ŏ", 3)])
+    assert automaton.find("kim o, kim ŏ") == [(0, 3, 1), (7, 12, 2)]
+    assert automaton.find("ŏ kim") == [(0, 1, 3), (2, 5, 1)]
+    assert linter.automaton._CODES == {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    strings=st.lists(st.text("ab–ŏ’", min_size=1, max_size=4), min_size=1, max_size=6),
+    text=st.text("ab–ŏ’x“\U0001f600", max_size=40),
+)
+def test_automaton_bytes_search_matches_a_search_of_str(strings, text):
+    import ahocorasick_rs
+
+    from linter.automaton import Automaton
+
+    strings = list(dict.fromkeys(strings))
+    for overlapping in (False, True):
+        kind = ahocorasick_rs.MatchKind
+        reference = ahocorasick_rs.AhoCorasick(
+            strings, matchkind=kind.Standard if overlapping else kind.LeftmostLongest
+        )
+        automaton = Automaton(((s, s) for s in strings), overlapping=overlapping)
+        expected = reference.find_matches_as_indexes(text, overlapping=overlapping)
+        found = automaton.find_indexes(text) if overlapping else automaton._search(text, False)
+        assert found == expected
