@@ -5,12 +5,17 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from linter import Diagnostic, Document, Option, Related, Rule
 from rules.terms.normalize import romanized, structural_key
 from rules.terms.romanization import is_syllable
 
+# A window's key and folded spelling; a key.
+_KEY_AND_SPELLING = itemgetter(2, 3)
+_KEY = itemgetter(0)
 _SYLLABLE = re.compile(r"^[A-ZŎŬ]?[a-zŏŭ'’]{0,5}$")
 
 
@@ -133,22 +138,18 @@ class InconsistentSpelling(Rule):
     def finish(self, collected: list[tuple[str, Any]]) -> Iterator[Diagnostic]:
         # How often each run occurs (a run being its text, and the spans of the pack
         # forms on it).
-        counts: Counter[Any] = Counter()
-        for _, (_, runs) in collected:
-            counts.update(runs)
+        counts: Counter[Any] = Counter(chain.from_iterable(runs for _, (_, runs) in collected))
+        windows_of = {run: self.windows(run) for run in counts}
         # The keys written more than one way: only their spellings are weighed.
-        spelling: dict[str, str] = {}
-        compared: set[str] = set()
-        for run in counts:
-            for _, _, key, folded, _ in self.windows(run):
-                seen = spelling.setdefault(key, folded)
-                if seen != folded:
-                    compared.add(key)
+        spellings: set[tuple[str, str]] = set()
+        for windows in windows_of.values():
+            spellings.update(map(_KEY_AND_SPELLING, windows))
+        compared = {key for key, ways in Counter(map(_KEY, spellings)).items() if ways > 1}
         if not compared:
             return
         weighed = {}
-        for run in counts:
-            windows = [w for w in self.windows(run) if w[2] in compared]
+        for run, windows in windows_of.items():
+            windows = [w for w in windows if w[2] in compared]
             if windows:
                 weighed[run] = windows
         # Every place of the runs that hold such a spelling, in file order.
@@ -242,15 +243,20 @@ def _windows(text: str, limit: int, known: dict[str, tuple]) -> list[tuple]:
     count = len(tokens)
     out = []
     start = 0
-    for i in range(count):
+    for i, first in enumerate(words):
         if i:
             start += words[i - 1][7] + 1
-        end = start - 1
-        parts = 0
-        syllables = names = True
-        plain = romanized = ""
-        for j in range(i, min(i + limit, count)):
-            name, acronym, size, syllabic, _, _, alone, length, flat, folded = words[j]
+        names, acronym, parts, syllables, _, _, alone, end, plain, romanized, folded = first
+        if acronym:
+            continue
+        end += start
+        if alone is not None:
+            out.append((start, end, alone, folded, tokens[i]))
+        # Part of a longer run of name syllables: not a name ("Ryu Gyong" in "Kim Ryu
+        # Gyong"), and not compared with a part of another.
+        left = i and words[i - 1][0]
+        for j in range(i + 1, min(i + limit, count)):
+            name, acronym, size, syllabic, _, _, _, length, flat, romanized_word, _ = words[j]
             if acronym:
                 break
             end += length + 1
@@ -258,22 +264,21 @@ def _windows(text: str, limit: int, known: dict[str, tuple]) -> list[tuple]:
             syllables = syllables and syllabic
             names = names and name
             plain += flat
-            romanized += folded
-            if j == i:
-                key = alone
-            elif names and ((i and words[i - 1][0]) or (j + 1 < count and words[j + 1][0])):
-                # Part of a longer run of name syllables: not a name ("Ryu Gyong" in "Kim
-                # Ryu Gyong"), and not compared with a part of another.
+            romanized += romanized_word
+            if names and (left or (j + 1 < count and words[j + 1][0])):
                 continue
-            elif parts > 1 and syllables:
+            if parts > 1 and syllables:
                 # Korean personal names keep one word per syllable, place names join
                 # them: the two never meet under one key ("Ri Won" and "Riwon").
-                key = f"~{parts}~{romanized}" if len(romanized) >= 4 else None
+                if len(romanized) < 4:
+                    continue
+                key = f"~{parts}~{romanized}"
+            elif len(plain) < 4:
+                continue
             else:
-                key = plain if len(plain) >= 4 else None
-            if key is not None:
-                surface = text[start:end]
-                out.append((start, end, key, surface.casefold(), surface))
+                key = plain
+            surface = text[start:end]
+            out.append((start, end, key, surface.casefold(), surface))
     return out
 
 
@@ -283,7 +288,7 @@ def _word(token: str) -> tuple:
     acronym (it breaks a sequence), how many parts it has and whether all look like
     romanized syllables (see ``_part``), its parts' plain and romanization keys, its key
     as a window of its own (None when too short to compare), its length, and its plain
-    and romanization keys joined.
+    and romanization keys joined, and the word with its case folded.
 
     Romanized Korean names fold their romanization part by part, so that an equivalence
     never spans two syllables ("Se Ung" is not "Sung").
@@ -319,6 +324,7 @@ def _word(token: str) -> tuple:
         len(token),
         flat,
         folded,
+        token.casefold(),
     )
 
 
