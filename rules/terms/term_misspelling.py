@@ -65,9 +65,10 @@ class TermMisspelling(Rule):
 
     def __init__(self, options=None, context=None) -> None:
         super().__init__(options, context)
-        self._candidates: dict[str, list[tuple]] = {}
-        self._flagged: set[str] = set()  # the run texts with candidates
-        self._nearest: dict[str, tuple] = {}
+        self._seen: set[str] = set()  # the run texts read
+        self._nearest: dict[str, tuple] = {}  # word -> the terms it may be a slip of
+        self._slipped: set[str] = set()  # the words that may be slips
+        self._flagged: set[str] = set()  # the run texts that hold one
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         index = term_index(self.context)
@@ -116,24 +117,36 @@ class TermMisspelling(Rule):
         self, index: TermIndex, doc: Document, accept: frozenset[str], present: set[str]
     ) -> Iterator[Diagnostic]:
         """Near misses of one-word terms among capitalised words."""
-        cache = self._candidates
         starts, texts = doc.name_run_table
         distinct = set(texts)
-        # Each run text is read once per run; most have no near miss, and set operations
-        # find the few that have.
-        for text in distinct.difference(cache):
-            candidates = cache[text] = _candidates(index, text, accept, self._nearest)
-            if candidates:
-                self._flagged.add(text)
+        # Each word is read once per run of the rule, and each run text is looked at once:
+        # most hold no near miss, and set operations find the few that do.
+        new = distinct.difference(self._seen)
+        if new:
+            self._seen |= new
+            nearest = self._nearest
+            for word in set(" ".join(new).split(" ")).difference(nearest):
+                if best := _nearest(index, word, accept):
+                    self._slipped.add(word)
+                nearest[word] = best
+            slipped = self._slipped
+            if slipped:
+                self._flagged.update(
+                    text for text in new if not slipped.isdisjoint(text.split(" "))
+                )
         flagged = self._flagged.intersection(distinct)
         if not flagged:
             return
         for pos, text in zip(starts, texts):
             if text not in flagged:
                 continue
-            candidates = cache[text]
-            offsets = []
             tokens = text.split(" ")
+            candidates = [
+                (position, best)
+                for position, token in enumerate(tokens)
+                if (best := self._nearest[token])
+            ]
+            offsets = []
             for token in tokens:
                 offsets.append(pos)
                 pos += len(token) + 1
@@ -281,23 +294,6 @@ def _weigh_window(
         f"{prose[begin:end]!r} looks like a misspelling of {multi.canonical!r}",
         fix=Fix.replace(begin, end, multi.canonical),
     )
-
-
-def _candidates(
-    index: TermIndex, text: str, accept: frozenset[str], words: dict[str, tuple]
-) -> list[tuple]:
-    """Near misses of one-word terms in one run of capitalised words, before the
-    document's evidence is weighed: ``(position, nearest terms)``. Runs and their words
-    recur across documents, so the rule keeps these per run text and ``words`` per word."""
-    out = []
-    for position, word in enumerate(text.split(" ")):
-        try:
-            best = words[word]
-        except KeyError:
-            best = words[word] = _nearest(index, word, accept)
-        if best:
-            out.append((position, best))
-    return out
 
 
 def _nearest(index: TermIndex, word: str, accept: frozenset[str]) -> tuple:
