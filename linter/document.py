@@ -237,6 +237,12 @@ class Document:
             value = self._memo[key] = factory()
             return value
 
+    def drop_memo(self) -> None:
+        """Forgets the values of :meth:`memo`: a run keeps every document to its end, and
+        the copies of the text that its rules made are not needed after its check (one
+        asked for again is made again). Their memory goes to the next document."""
+        self._memo.clear()
+
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.span_to_source(start, end)
 

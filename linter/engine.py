@@ -162,7 +162,11 @@ class Linter:
             from linter.parallel import check_in_processes
 
             return check_in_processes(self, docs, pairing, jobs)
-        return [self.check_document(doc, pairing) for doc in docs]
+        out = []
+        for doc in docs:
+            out.append(self.check_document(doc, pairing))
+            doc.drop_memo()
+        return out
 
     def check_document(
         self, doc: Document, pairing: Any = None
