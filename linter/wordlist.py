@@ -57,11 +57,10 @@ _seen: dict[str, bool] = {}
 def is_english(word: str) -> bool:
     """Whether ``word`` (any case) is an English word. Words recur, so each answer is
     kept for the life of the process."""
-    try:
-        return _seen[word]
-    except KeyError:
+    found = _seen.get(word)
+    if found is None:
         sums = _sums()
         key = _checksum(word.lower())
         i = bisect.bisect_left(sums, key)
         found = _seen[word] = i < len(sums) and sums[i] == key
-        return found
+    return found

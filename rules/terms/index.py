@@ -5,7 +5,8 @@ with every term."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import islice
+from operator import itemgetter, le
 from typing import Any
 
 from linter.automaton import Automaton
@@ -74,6 +75,8 @@ def pack_matches(doc: Any, index: TermIndex) -> list[tuple[int, int, Form]]:
         merged = matches + acronyms
         merged.sort(key=_END, reverse=True)
         merged.sort(key=_START)
+        if all(map(le, map(_END, merged), map(_START, islice(merged, 1, None)))):
+            return merged  # no two overlap (the most common case): all are chosen
         chosen = []
         reach = 0
         for match in merged:
@@ -131,11 +134,20 @@ def max_distance(word: str) -> int:
 
 
 def _deletions(word: str, depth: int) -> set[str]:
-    out = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        out |= frontier
+    """``word`` with up to ``depth`` letters (1 or 2) left out. Two letters are left out
+    as a pair of places, each pair once, rather than one letter of each one-letter
+    deletion."""
+    size = len(word)
+    out = {word[:i] + word[i + 1 :] for i in range(size)}
+    out.add(word)
+    if depth > 1:
+        out.update(
+            [
+                word[:i] + word[i + 1 : j] + word[j + 1 :]
+                for i in range(size)
+                for j in range(i + 1, size)
+            ]
+        )
     return out
 
 
