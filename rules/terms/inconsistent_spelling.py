@@ -71,6 +71,8 @@ class InconsistentSpelling(Rule):
         # split and keyed once, and each word read once.
         self._windows: dict[str, list[tuple]] = {}
         self._words: dict[str, tuple] = {}
+        # The runs with pack forms on them, each kept once (most recur).
+        self._touched: dict[tuple, tuple] = {}
 
     def collect(self, doc: Document) -> Any:
         """The document's runs of capitalised words: their starts, and per run its text,
@@ -103,8 +105,10 @@ class InconsistentSpelling(Rule):
         if not touched:
             return starts, texts
         runs: list[Any] = list(texts)
+        known = self._touched
         for i, spans in touched.items():
-            runs[i] = (texts[i], tuple(spans))
+            run = (texts[i], tuple(spans))
+            runs[i] = known.setdefault(run, run)
         return starts, runs
 
     def windows(self, run: str | tuple) -> list[tuple]:
@@ -246,17 +250,17 @@ def _windows(text: str, limit: int, known: dict[str, tuple]) -> list[tuple]:
     for i, first in enumerate(words):
         if i:
             start += words[i - 1][7] + 1
-        names, acronym, parts, syllables, _, _, alone, end, plain, romanized, folded = first
+        names, acronym, parts, syllables, _, _, alone, end, plain, romanized, folded, word = first
         if acronym:
             continue
         end += start
         if alone is not None:
-            out.append((start, end, alone, folded, tokens[i]))
+            out.append((start, end, alone, folded, word))
         # Part of a longer run of name syllables: not a name ("Ryu Gyong" in "Kim Ryu
         # Gyong"), and not compared with a part of another.
         left = i and words[i - 1][0]
         for j in range(i + 1, min(i + limit, count)):
-            name, acronym, size, syllabic, _, _, _, length, flat, romanized_word, _ = words[j]
+            name, acronym, size, syllabic, _, _, _, length, flat, romanized_word, _, _ = words[j]
             if acronym:
                 break
             end += length + 1
@@ -288,7 +292,8 @@ def _word(token: str) -> tuple:
     acronym (it breaks a sequence), how many parts it has and whether all look like
     romanized syllables (see ``_part``), its parts' plain and romanization keys, its key
     as a window of its own (None when too short to compare), its length, and its plain
-    and romanization keys joined, and the word with its case folded.
+    and romanization keys joined, the word with its case folded, and the word itself
+    (one string for all the windows that are this word alone).
 
     Romanized Korean names fold their romanization part by part, so that an equivalence
     never spans two syllables ("Se Ung" is not "Sung").
@@ -325,6 +330,7 @@ def _word(token: str) -> tuple:
         flat,
         folded,
         token.casefold(),
+        token,
     )
 
 
