@@ -245,6 +245,9 @@ def _windows(text: str, limit: int, known: dict[str, tuple]) -> list[tuple]:
             word = known[token] = _word(token)
         words.append(word)
     count = len(tokens)
+    if count == 1:
+        _, acronym, _, _, _, _, alone, end, _, _, folded, word = words[0]
+        return [] if acronym or alone is None else [(0, end, alone, folded, word)]
     out = []
     start = 0
     for i, first in enumerate(words):
@@ -300,18 +303,16 @@ def _word(token: str) -> tuple:
     """
     plain: list[str] = []
     romanized: list[str] = []
-    syllabic = True
+    syllabic = names = True
     for piece in token.replace("’", "'").split("-"):
         if piece:
-            looks, key, folded = _part(piece)
+            looks, key, folded, syllable = _part(piece)
             syllabic = syllabic and looks
+            names = names and syllable
             plain.append(key)
             romanized.append(folded)
-    names = True
-    for piece in token.split("-"):
-        if not is_syllable(piece):
+        else:
             names = False
-            break
     count = len(plain)
     flat, folded = "".join(plain), "".join(romanized)
     both = count > 1 and syllabic
@@ -350,14 +351,15 @@ def _joined(keys: list[str], syllabic: bool) -> tuple[str | None, tuple[int, ...
 
 
 @lru_cache(maxsize=65536)
-def _part(part: str) -> tuple[bool, str, str]:
-    """Whether a word part looks like a romanized syllable, and its two keys. A window
-    reads the romanization key only when all its parts look like syllables, so other
-    parts keep their plain key in its place."""
+def _part(part: str) -> tuple[bool, str, str, bool]:
+    """Whether a word part looks like a romanized syllable, its two keys, and whether it
+    is one syllable of a Korean name (see ``is_syllable``). A window reads the
+    romanization key only when all its parts look like syllables, so other parts keep
+    their plain key in its place."""
     plain = structural_key(part)
     if _SYLLABLE.match(part):
-        return True, plain, romanized(plain)
-    return False, plain, plain
+        return True, plain, romanized(plain), is_syllable(part)
+    return False, plain, plain, is_syllable(part)
 
 
 def _compatible(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
