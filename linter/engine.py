@@ -41,6 +41,10 @@ class LintResult:
         return len(self.paths)
 
 
+# Documents checked together, rule by rule (see `Linter.check_documents`).
+CHUNK = 256
+
+
 class Linter:
     """One configured run: rules instantiated and compiled once, used for every file."""
 
@@ -162,10 +166,48 @@ class Linter:
             from linter.parallel import check_in_processes
 
             return check_in_processes(self, docs, pairing, jobs)
-        out = []
-        for doc in docs:
-            out.append(self.check_document(doc, pairing))
-            doc.drop_memo()
+        return self.check_documents(docs, pairing)
+
+    def check_documents(
+        self, docs: list[Document], pairing: Any = None
+    ) -> list[tuple[list[Report], list[tuple[str, Any]]]]:
+        """Each document's reports from the per-file rules, and what the corpus rules
+        collect from it (rule name, data), in document order.
+
+        Documents are checked ``CHUNK`` at a time, rule by rule: a rule's indexes and
+        caches (automata of the pack, word readings) stay in the processor's caches
+        across the chunk, where document by document every rule evicted the others'
+        (a sixth of the time on the bundled corpus). The values the chunk's rules
+        derived through ``Document.memo`` are dropped after it, so memory grows with
+        the chunk, not with the run.
+        """
+        out: list[tuple[list[Report], list[tuple[str, Any]]]] = []
+        for first in range(0, len(docs), CHUNK):
+            chunk = docs[first : first + CHUNK]
+            checked = []
+            for doc in chunk:
+                entry: tuple[list[Report], list[tuple[str, Any]]] = ([], [])
+                out.append(entry)
+                if pairing and pairing.is_source(doc.path):
+                    # A source article: read by the pair rules of its rendering, not linted.
+                    continue
+                checked.append((doc, self.settings.ignored_rules(doc.path), entry))
+            for rule in self.rules:
+                if rule.pair:
+                    continue
+                name = rule.name
+                for doc, ignored, (reports, data) in checked:
+                    if name in ignored:
+                        continue
+                    if rule.corpus:
+                        value = rule.collect(doc)
+                        if value is not None:
+                            data.append((name, value))
+                        continue
+                    for diagnostic in rule.check(doc):
+                        reports.append(self.resolve(doc, rule, diagnostic))
+            for doc in chunk:
+                doc.drop_memo()
         return out
 
     def check_document(
@@ -173,23 +215,7 @@ class Linter:
     ) -> tuple[list[Report], list[tuple[str, Any]]]:
         """One document's reports from the per-file rules, and what the corpus rules
         collect from it (rule name, data)."""
-        reports: list[Report] = []
-        data: list[tuple[str, Any]] = []
-        if pairing and pairing.is_source(doc.path):
-            # A source article: read by the pair rules of its rendering, not linted.
-            return reports, data
-        ignored = self.settings.ignored_rules(doc.path)
-        for rule in self.rules:
-            if rule.name in ignored or rule.pair:
-                continue
-            if rule.corpus:
-                value = rule.collect(doc)
-                if value is not None:
-                    data.append((rule.name, value))
-                continue
-            for diagnostic in rule.check(doc):
-                reports.append(self.resolve(doc, rule, diagnostic))
-        return reports, data
+        return self.check_documents([doc], pairing)[0]
 
     def _pairing(self):
         """The naming rules of source/rendering pairs, when pair rules are enabled."""

@@ -19,7 +19,7 @@ _pairing: Any = None
 
 def _check_chunk(bounds: tuple[int, int]) -> list:
     start, end = bounds
-    return [_linter.check_document(doc, _pairing) for doc in _docs[start:end]]
+    return _linter.check_documents(_docs[start:end], _pairing)
 
 
 def check_in_processes(linter: Any, docs: list, pairing: Any, jobs: int) -> list:
@@ -27,7 +27,7 @@ def check_in_processes(linter: Any, docs: list, pairing: Any, jobs: int) -> list
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:
-        return [linter.check_document(doc, pairing) for doc in docs]
+        return linter.check_documents(docs, pairing)
     # Several chunks per worker even out files of very different sizes.
     count = min(len(docs), jobs * 4)
     size, rest = divmod(len(docs), count)

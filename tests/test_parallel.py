@@ -66,3 +66,29 @@ def test_rules_that_hold_a_server_run_in_one_process() -> None:
     grammar = registry().by_name["grammar"]
     assert grammar.parallel is False
     assert all(rule.parallel for rule in registry().rules if rule is not grammar)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the real corpus is not at {CORPUS}")
+def test_chunks_checked_rule_by_rule_give_what_each_document_alone_gives(monkeypatch) -> None:
+    import linter.engine
+
+    checker = Linter()
+    docs, _ = checker.load_paths([str(CORPUS)])
+    docs = docs[:40]
+    alone = [checker.check_document(doc) for doc in docs]
+    # Chunks of 7: rule by rule within a chunk, and chunks that end mid-list.
+    monkeypatch.setattr(linter.engine, "CHUNK", 7)
+    together = checker.check_documents(docs)
+
+    def plain(results):
+        return [
+            ([report_to_json(r) for r in reports], [name for name, _ in data])
+            for reports, data in results
+        ]
+
+    assert plain(together) == plain(alone)
+    assert sum(len(reports) for reports, _ in alone) > 5
+    # What the corpus rules collect is the same too (inconsistent-spelling's run tables).
+    assert [data for _, data in together] == [data for _, data in alone]
+    # The chunk's derived copies of the text are dropped once it is checked.
+    assert all(not doc._memo for doc in docs)
