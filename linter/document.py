@@ -237,6 +237,10 @@ class Document:
             value = self._memo[key] = factory()
             return value
 
+    def has_memo(self, key: str) -> bool:
+        """Whether :meth:`memo` holds a value for ``key``."""
+        return key in self._memo
+
     def drop_memo(self) -> None:
         """Forgets the values of :meth:`memo`: a run keeps every document to its end, and
         the copies of the text that its rules made are not needed after its check (one

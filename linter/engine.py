@@ -196,16 +196,16 @@ class Linter:
                 if rule.pair:
                     continue
                 name = rule.name
-                for doc, ignored, (reports, data) in checked:
-                    if name in ignored:
-                        continue
-                    if rule.corpus:
+                todo = [(doc, entry) for doc, ignored, entry in checked if name not in ignored]
+                if rule.corpus:
+                    for doc, (_, data) in todo:
                         value = rule.collect(doc)
                         if value is not None:
                             data.append((name, value))
-                        continue
-                    for diagnostic in rule.check(doc):
-                        reports.append(self.resolve(doc, rule, diagnostic))
+                    continue
+                found = rule.check_each([doc for doc, _ in todo])
+                for (doc, (reports, _)), diagnostics in zip(todo, found, strict=True):
+                    reports += [self.resolve(doc, rule, d) for d in diagnostics]
             for doc in chunk:
                 doc.drop_memo()
         return out

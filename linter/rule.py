@@ -57,8 +57,9 @@ class Rule:
 
     Subclasses set ``name`` (kebab-case), ``family``, ``summary``, and optionally
     ``severity``, ``fixable``, ``default_enabled`` and ``options``, and implement
-    :meth:`check`. Corpus rules set ``corpus = True`` and implement :meth:`collect` and
-    :meth:`finish` instead, so that files can be read in parallel and reduced once.
+    :meth:`check` (and may implement :meth:`check_each`). Corpus rules set ``corpus =
+    True`` and implement :meth:`collect` and :meth:`finish` instead, so that files can be
+    read in parallel and reduced once.
     Pair rules (:class:`PairRule`) compare two documents and run only on pairs.
     """
 
@@ -81,6 +82,14 @@ class Rule:
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         return ()
+
+    def check_each(self, docs: list[Document]) -> list[list[Diagnostic]]:
+        """The diagnostics of each of ``docs``, in order: how the engine checks a chunk
+        of documents. By default :meth:`check` on each; a rule whose work falls into
+        stages that each read one large structure (an automaton, a cache of word
+        readings) runs each stage over all the documents, so that the structure stays
+        in the processor's caches."""
+        return [list(self.check(doc)) for doc in docs]
 
     def collect(self, doc: Document) -> Any:
         return None

@@ -62,30 +62,49 @@ def pack_matches(doc: Any, index: TermIndex) -> list[tuple[int, int, Form]]:
     own letter case only, so the "eu" of "theU.S." (EU, in another case) does not hide the
     "U.S." that starts one letter later.
     """
+    return doc.memo(
+        "pack-matches",
+        lambda: _merged(index.term_automaton.find(folded_prose(doc)), _acronyms(doc, index)),
+    )
 
-    def build() -> list[tuple[int, int, Form]]:
-        matches = index.term_automaton.find(folded_prose(doc))
-        if not len(index.acronym_automaton):
-            return matches
-        acronyms = index.acronym_automaton.find(doc.prose)
-        if not acronyms:
-            return matches
-        # Leftmost first, the longest first where two start together (two stable sorts
-        # on C keys), then each match that starts after the last one chosen.
-        merged = matches + acronyms
-        merged.sort(key=_END, reverse=True)
-        merged.sort(key=_START)
-        if all(map(le, map(_END, merged), map(_START, islice(merged, 1, None)))):
-            return merged  # no two overlap (the most common case): all are chosen
-        chosen = []
-        reach = 0
-        for match in merged:
-            if match[0] >= reach:
-                chosen.append(match)
-                reach = match[1]
-        return chosen
 
-    return doc.memo("pack-matches", build)
+def pack_matches_each(docs: list[Any], index: TermIndex) -> list[list[tuple[int, int, Form]]]:
+    """:func:`pack_matches` of each document, made in stages over all of them (the folded
+    copies, then the terms' automaton, then the acronyms'), so that each automaton stays
+    in the processor's caches."""
+    todo = [doc for doc in docs if not doc.has_memo("pack-matches")]
+    if todo:
+        folded = [folded_prose(doc) for doc in todo]
+        terms = [index.term_automaton.find(text) for text in folded]
+        acronyms = [_acronyms(doc, index) for doc in todo]
+        for doc, found, more in zip(todo, terms, acronyms, strict=True):
+            doc.memo("pack-matches", lambda found=found, more=more: _merged(found, more))
+    return [pack_matches(doc, index) for doc in docs]
+
+
+def _acronyms(doc: Any, index: TermIndex) -> list[tuple[int, int, Form]]:
+    automaton = index.acronym_automaton
+    return automaton.find(doc.prose) if len(automaton) else []
+
+
+def _merged(matches: list[tuple[int, int, Form]], acronyms: list[tuple[int, int, Form]]) -> list:
+    """The terms' matches and the acronyms', leftmost first, the longest first where two
+    start together (two stable sorts on C keys), then each match that starts after the
+    last one chosen."""
+    if not acronyms:
+        return matches
+    merged = matches + acronyms
+    merged.sort(key=_END, reverse=True)
+    merged.sort(key=_START)
+    if all(map(le, map(_END, merged), map(_START, islice(merged, 1, None)))):
+        return merged  # no two overlap (the most common case): all are chosen
+    chosen = []
+    reach = 0
+    for match in merged:
+        if match[0] >= reach:
+            chosen.append(match)
+            reach = match[1]
+    return chosen
 
 
 def damerau(a: str, b: str, limit: int) -> int:

@@ -14,7 +14,7 @@ from rules.terms.index import (
     fold,
     folded_prose,
     max_distance,
-    pack_matches,
+    pack_matches_each,
     spaced_words,
     term_index,
 )
@@ -71,22 +71,25 @@ class TermMisspelling(Rule):
         self._flagged: set[str] = set()  # the run texts that hold one
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        yield from self.check_each([doc])[0]
+
+    def check_each(self, docs: list[Document]) -> list[list[Diagnostic]]:
+        # Three stages, each over all the documents: listed slips and run-togethers (the
+        # pack's matches), names with a word spelt wrong (the hole automaton), near
+        # misses of one-word terms (the deletion index and the word readings).
         index = term_index(self.context)
         accept = accepted(self.context)
-        prose = doc.prose
-        matches = pack_matches(doc, index)
-        present: set[str] = set()
-        found = list(self._listed_and_glued(matches, prose, present))
-        found += self._multi(index, doc, matches, accept)
-        found += self._near_misses(index, doc, accept, present)
-        # One finding per place: a name's near miss and a near miss of one of its words
-        # are the same slip.
-        reach = -1
-        for diagnostic in sorted(found, key=lambda d: (d.start, -d.end)):
-            if diagnostic.start < reach:
-                continue
-            reach = diagnostic.end
-            yield diagnostic
+        each = pack_matches_each(docs, index)
+        present: list[set[str]] = [set() for _ in docs]
+        found = [
+            list(self._listed_and_glued(matches, doc.prose, names))
+            for doc, matches, names in zip(docs, each, present)
+        ]
+        for doc, matches, diagnostics in zip(docs, each, found):
+            diagnostics += self._multi(index, doc, matches, accept)
+        for doc, names, diagnostics in zip(docs, present, found):
+            diagnostics += self._near_misses(index, doc, accept, names)
+        return [_one_per_place(diagnostics) for diagnostics in found]
 
     def _listed_and_glued(
         self, matches: list, prose: str, present: set[str]
@@ -229,6 +232,19 @@ class TermMisspelling(Rule):
                     yield from _weigh_window(
                         index, multi, begin, prose, folded, listed, matches, accept, reported
                     )
+
+
+def _one_per_place(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """One finding per place: a name's near miss and a near miss of one of its words are
+    the same slip."""
+    kept = []
+    reach = -1
+    for diagnostic in sorted(diagnostics, key=lambda d: (d.start, -d.end)):
+        if diagnostic.start < reach:
+            continue
+        reach = diagnostic.end
+        kept.append(diagnostic)
+    return kept
 
 
 def _slips(index: TermIndex, holes: tuple, token: str, accept: frozenset[str]) -> tuple:

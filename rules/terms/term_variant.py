@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter import Diagnostic, Document, Fix, Rule
-from rules.terms.index import pack_matches, term_index
+from rules.terms.index import pack_matches, pack_matches_each, term_index
 
 
 def _marked(canonical: str, surface: str) -> bool:
@@ -57,6 +57,10 @@ class TermVariant(Rule):
     family = "terms"
     summary = "A known variant spelling of a pack term (transliteration, hyphenation)."
     fixable = True
+
+    def check_each(self, docs: list[Document]) -> list[list[Diagnostic]]:
+        pack_matches_each(docs, term_index(self.context))
+        return [list(self.check(doc)) for doc in docs]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         index = term_index(self.context)
