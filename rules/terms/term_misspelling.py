@@ -85,10 +85,14 @@ class TermMisspelling(Rule):
             list(self._listed_and_glued(matches, doc.prose, names))
             for doc, matches, names in zip(docs, each, present)
         ]
-        for doc, matches, diagnostics in zip(docs, each, found):
-            diagnostics += self._multi(index, doc, matches, accept)
-        for doc, names, diagnostics in zip(docs, present, found):
-            diagnostics += self._near_misses(index, doc, accept, names)
+        if index.holes is not None:
+            spaced = [spaced_words(folded_prose(doc)) for doc in docs]
+            hits = [index.holes.find_indexes(text) for text in spaced]
+            for doc, matches, text, hit, diagnostics in zip(docs, each, spaced, hits, found):
+                diagnostics += self._multi(index, doc, matches, accept, text, hit)
+        runs = [doc.name_run_table for doc in docs]
+        for run_table, names, diagnostics in zip(runs, present, found):
+            diagnostics += self._near_misses(index, run_table, accept, names)
         return [_one_per_place(diagnostics) for diagnostics in found]
 
     def _listed_and_glued(
@@ -117,10 +121,15 @@ class TermMisspelling(Rule):
                 yield glued
 
     def _near_misses(
-        self, index: TermIndex, doc: Document, accept: frozenset[str], present: set[str]
+        self,
+        index: TermIndex,
+        run_table: tuple[list[int], list[str]],
+        accept: frozenset[str],
+        present: set[str],
     ) -> Iterator[Diagnostic]:
-        """Near misses of one-word terms among capitalised words."""
-        starts, texts = doc.name_run_table
+        """Near misses of one-word terms among the runs of capitalised words of a document
+        (``Document.name_run_table``)."""
+        starts, texts = run_table
         distinct = set(texts)
         # Each word is read once per run of the rule, and each run text is looked at once:
         # most hold no near miss, and set operations find the few that do.
@@ -174,14 +183,14 @@ class TermMisspelling(Rule):
         doc: Document,
         matches: list,
         accept: frozenset[str],
+        spaced: str,
+        hits: list[tuple[int, int, int]],
     ) -> Iterator[Diagnostic]:
         """Names of several words with one word spelt wrong ("Kim Jong Um", "Workers' Paryt
-        of Korea"), found through the hole automaton (see ``index._hole_automaton``): a hit
-        names the open word, and only a near miss in it is weighed further."""
-        if index.holes is None:
-            return
+        of Korea"), found through the hits of the hole automaton (see
+        ``index._hole_automaton``) in the spaced words of the document: a hit names the
+        open word, and only a near miss in it is weighed further."""
         folded = folded_prose(doc)
-        spaced = doc.memo("spaced-words", lambda: spaced_words(folded))
         prose = doc.prose
         starts = [start for start, _, _ in matches]
 
@@ -194,7 +203,7 @@ class TermMisspelling(Rule):
         slips = index.hole_slips
         reported: set[tuple[int, int]] = set()
         values = index.holes.values
-        for number, key_start, key_end in index.holes.find_indexes(spaced):
+        for number, key_start, key_end in hits:
             before_key, after_key = values[number]
             if before_key:
                 # " kim jong " + open word (+ the words after it).
