@@ -116,7 +116,7 @@ def discover(paths: list[str], settings: Settings, *, force_exclude: bool = Fals
 
     include = None
 
-    def excluded(path: Path) -> bool:
+    def excluded(path: Path | str) -> bool:
         return bool(settings.exclude) and spec("exclude").match_file(settings.relative(str(path)))
 
     for raw in paths:
@@ -176,27 +176,28 @@ def _walk(
             out.errors.append(f"{folder}: skipped: {exc.strerror}")
             continue
         for entry in entries:
-            path = Path(entry.path)
             try:
                 is_dir = entry.is_dir()
                 is_file = entry.is_file()
             except OSError:
                 continue
             if is_dir:
+                path = Path(entry.path)
                 if entry.name in SKIPPED_DIRS or excluded(path):
                     continue
                 if scoped and _is_ignored(path.resolve(), True, scoped):
                     continue
                 stack.append((path, scoped))
             elif is_file:
+                # Most files need no Path: only `.gitignore` rules resolve one.
                 if not (
                     include.match_file(entry.name)
                     or include.match_file(settings.relative(entry.path))
                 ):
                     continue
-                if excluded(path):
+                if excluded(entry.path):
                     continue
-                if scoped and _is_ignored(path.resolve(), False, scoped):
+                if scoped and _is_ignored(Path(entry.path).resolve(), False, scoped):
                     continue
                 key = os.path.normpath(entry.path)
                 if key not in seen:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from linter.errors import InputError
+
 BINARY_SNIFF = 8192
 
 
@@ -17,9 +19,7 @@ class SourceText:
 
 def decode(data: bytes, path: str, fallback: str | None = None) -> SourceText:
     """Decode ``data``: UTF-8 (with or without BOM), else the configured ``fallback``."""
-    from linter.errors import InputError
-
-    if b"\x00" in data[:BINARY_SNIFF] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.find(b"\x00", 0, BINARY_SNIFF) >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{path}: skipped: binary file (NUL byte found)")
     bom = data.startswith(b"\xef\xbb\xbf")
     body = data[3:] if bom else data
@@ -42,19 +42,22 @@ def decode(data: bytes, path: str, fallback: str | None = None) -> SourceText:
 
 
 def read_source(path: str, fallback: str | None = None) -> SourceText:
-    from linter.errors import InputError
-
     try:
         data = _read_bytes(path)
-    except IsADirectoryError:
-        raise InputError(f"{path}: skipped: is a directory") from None
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file or directory") from None
-    except PermissionError:
-        raise InputError(f"{path}: skipped: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{path}: skipped: cannot read ({exc.strerror or exc})") from None
+        raise _unreadable(path, exc) from None
     return decode(data, path, fallback)
+
+
+def _unreadable(path: str, exc: OSError) -> Exception:
+    """The one-line error for a file that could not be read."""
+    if isinstance(exc, IsADirectoryError):
+        return InputError(f"{path}: skipped: is a directory")
+    if isinstance(exc, FileNotFoundError):
+        return InputError(f"{path}: no such file or directory")
+    if isinstance(exc, PermissionError):
+        return InputError(f"{path}: skipped: permission denied")
+    return InputError(f"{path}: skipped: cannot read ({exc.strerror or exc})")
 
 
 def _read_bytes(path: str) -> bytes:
