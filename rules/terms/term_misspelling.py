@@ -91,8 +91,9 @@ class TermMisspelling(Rule):
             for doc, matches, text, hit, diagnostics in zip(docs, each, spaced, hits, found):
                 diagnostics += self._multi(index, doc, matches, accept, text, hit)
         runs = [doc.name_run_table for doc in docs]
+        self._read_runs(index, runs, accept)
         for run_table, names, diagnostics in zip(runs, present, found):
-            diagnostics += self._near_misses(index, run_table, accept, names)
+            diagnostics += self._near_misses(run_table, names)
         return [_one_per_place(diagnostics) for diagnostics in found]
 
     def _listed_and_glued(
@@ -120,34 +121,35 @@ class TermMisspelling(Rule):
             if glued is not None:
                 yield glued
 
+    def _read_runs(
+        self, index: TermIndex, tables: list[tuple[list[int], list[str]]], accept: frozenset[str]
+    ) -> None:
+        """Reads the run texts of ``tables`` (``Document.name_run_table`` of each document)
+        that no document of the run has brought yet: each new word once, for the terms it
+        may be a slip of, and each new run text once, for whether it holds such a word. Most
+        hold none, and set operations find the few that do."""
+        new = set().union(*(texts for _, texts in tables))
+        new -= self._seen
+        if not new:
+            return
+        self._seen |= new
+        nearest = self._nearest
+        for word in set(" ".join(new).split(" ")).difference(nearest):
+            if best := _nearest(index, word, accept):
+                self._slipped.add(word)
+            nearest[word] = best
+        slipped = self._slipped
+        if slipped:
+            self._flagged.update(text for text in new if not slipped.isdisjoint(text.split(" ")))
+
     def _near_misses(
-        self,
-        index: TermIndex,
-        run_table: tuple[list[int], list[str]],
-        accept: frozenset[str],
-        present: set[str],
+        self, run_table: tuple[list[int], list[str]], present: set[str]
     ) -> Iterator[Diagnostic]:
         """Near misses of one-word terms among the runs of capitalised words of a document
-        (``Document.name_run_table``)."""
+        (``Document.name_run_table``, read by ``_read_runs``)."""
         starts, texts = run_table
-        distinct = set(texts)
-        # Each word is read once per run of the rule, and each run text is looked at once:
-        # most hold no near miss, and set operations find the few that do.
-        new = distinct.difference(self._seen)
-        if new:
-            self._seen |= new
-            nearest = self._nearest
-            for word in set(" ".join(new).split(" ")).difference(nearest):
-                if best := _nearest(index, word, accept):
-                    self._slipped.add(word)
-                nearest[word] = best
-            slipped = self._slipped
-            if slipped:
-                self._flagged.update(
-                    text for text in new if not slipped.isdisjoint(text.split(" "))
-                )
-        flagged = self._flagged.intersection(distinct)
-        if not flagged:
+        flagged = self._flagged
+        if flagged.isdisjoint(texts):
             return
         for pos, text in zip(starts, texts):
             if text not in flagged:
