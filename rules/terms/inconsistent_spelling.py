@@ -13,9 +13,10 @@ from linter import Diagnostic, Document, Option, Related, Rule
 from rules.terms.normalize import romanized, structural_key
 from rules.terms.romanization import is_syllable
 
-# A window's key and folded spelling; a key.
+# A window's key and folded spelling; a key (of such a pair); a window's key.
 _KEY_AND_SPELLING = itemgetter(2, 3)
 _KEY = itemgetter(0)
+_WINDOW_KEY = itemgetter(2)
 _SYLLABLE = re.compile(r"^[A-ZŎŬ]?[a-zŏŭ'’]{0,5}$")
 
 
@@ -145,17 +146,15 @@ class InconsistentSpelling(Rule):
         counts: Counter[Any] = Counter(chain.from_iterable(runs for _, (_, runs) in collected))
         windows_of = {run: self.windows(run) for run in counts}
         # The keys written more than one way: only their spellings are weighed.
-        spellings: set[tuple[str, str]] = set()
-        for windows in windows_of.values():
-            spellings.update(map(_KEY_AND_SPELLING, windows))
+        spellings = set(map(_KEY_AND_SPELLING, chain.from_iterable(windows_of.values())))
         compared = {key for key, ways in Counter(map(_KEY, spellings)).items() if ways > 1}
         if not compared:
             return
-        weighed = {}
-        for run, windows in windows_of.items():
-            windows = [w for w in windows if w[2] in compared]
-            if windows:
-                weighed[run] = windows
+        weighed = {
+            run: [w for w in windows if w[2] in compared]
+            for run, windows in windows_of.items()
+            if not compared.isdisjoint(map(_WINDOW_KEY, windows))
+        }
         # Every place of the runs that hold such a spelling, in file order.
         places: dict[Any, list[tuple[str, int]]] = {run: [] for run in weighed}
         for path, (starts, runs) in collected:
