@@ -244,7 +244,7 @@ class Document:
     def drop_memo(self) -> None:
         """Forgets the values of :meth:`memo`: a run keeps every document to its end, and
         the copies of the text that its rules made are not needed after its check (one
-        asked for again is made again). Their memory goes to the next document."""
+        asked for again is made again). Their memory goes to the documents checked next."""
         self._memo.clear()
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
