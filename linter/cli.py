@@ -17,6 +17,7 @@ from linter.cli_options import (
     SELECTION,
     STATISTICS,
     STDIN_FILENAME,
+    check_statistics,
 )
 from linter.errors import RenderlintError, UsageError
 
@@ -180,6 +181,9 @@ def check(
     from linter.diagnostics import Severity
     from linter.engine import at_or_above
 
+    check_statistics(statistics, fmt)
+    if unsafe_fixes and not (fix or diff):
+        raise UsageError("--unsafe-fixes applies fixes only with --fix or --diff")
     settings = load_settings(config_path)
     linter = make_linter(
         settings, select, (*extend_select, *(("grammar",) if grammar else ())), ignore

@@ -15,6 +15,7 @@ from linter.cli_options import (
     OUTPUT_FILE,
     SELECTION,
     STATISTICS,
+    check_statistics,
 )
 from linter.errors import UsageError
 from linter.report import FORMATS
@@ -83,6 +84,7 @@ def compare_command(
     from linter.diagnostics import Severity
     from linter.engine import at_or_above
 
+    check_statistics(statistics, fmt)
     if len(paths) > 2:
         raise UsageError("compare takes SOURCE and RENDERING, or one bilingual file")
     if "-" in paths:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from linter.errors import UsageError
+
 SEVERITY_CHOICES = click.Choice(["error", "warning", "info"])
 
 
@@ -23,8 +25,19 @@ CONCISE = click.option(
     "--concise", is_flag=True, help="Text format: one line per finding, no excerpt."
 )
 STATISTICS = click.option(
-    "--statistics", is_flag=True, help="Print the number of findings per rule instead."
+    "--statistics",
+    is_flag=True,
+    help="Print the number of findings per rule instead (text or json format).",
 )
+
+
+def check_statistics(statistics: bool, fmt: str) -> None:
+    """``--statistics`` prints counts as text or JSON: SARIF, GitHub annotations and JUnit
+    have no place for them."""
+    if statistics and fmt not in ("text", "json"):
+        raise UsageError(f"--statistics prints text or json, not --format {fmt}")
+
+
 SELECTION = _compose(
     click.option(
         "--select",

@@ -233,6 +233,15 @@ def test_fix_applies_safe_fixes_and_reports_what_remains(tmp_path):
     assert result.stdout.endswith("Fixed 5 findings (2 remaining).\n")
 
 
+def test_unsafe_fixes_without_fix_or_diff_is_a_usage_error(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text('He said "yes" and “no”.\n', encoding="utf-8")
+    result = run("check", "--unsafe-fixes", article)
+    assert result.exit_code == 2
+    assert "--unsafe-fixes applies fixes only with --fix or --diff" in result.stderr
+    assert article.read_text(encoding="utf-8") == 'He said "yes" and “no”.\n'
+
+
 def test_unsafe_fixes_applies_unsafe_fixes_too(tmp_path):
     article = write(tmp_path / "a.txt", SAFE_SLIPS + MIXED_QUOTES)
     result = run("check", "--fix", "--unsafe-fixes", article)

@@ -526,6 +526,14 @@ def test_statistics_json(mixed):
     ]
 
 
+@pytest.mark.parametrize("fmt", ["sarif", "github", "junit"])
+def test_statistics_in_another_format_is_a_usage_error(mixed, fmt):
+    result = run("check", "--statistics", "--format", fmt, *SELECT, "mixed.txt")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"--statistics prints text or json, not --format {fmt}" in result.stderr
+
+
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])
 def test_output_file(mixed, fmt):
     out = mixed.parent / "report.out"
