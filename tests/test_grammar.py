@@ -174,3 +174,24 @@ def _java_servers(mark: str) -> set[int]:
         if b"org.languagetool.server.HTTPServer" in command and mark.encode() in environment:
             pids.add(int(entry.name))
     return pids
+
+
+def test_a_relative_jars_folder_is_taken_from_the_config_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No server anywhere and no jars in the configured folder: the error names the folder,
+    # resolved from the config file's folder, not from where renderlint runs.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv(URL_ENV, raising=False)
+    monkeypatch.delenv("RENDERLINT_LANGUAGETOOL_DIR", raising=False)
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "renderlint.toml").write_text('[grammar]\njars = "lt-jars"\n', encoding="utf-8")
+    (project / "a.txt").write_text("He go to the factory.\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = run("check", "--grammar", "--config", project / "renderlint.toml", project / "a.txt")
+    assert result.exit_code == 2
+    assert f"{project / 'lt-jars'} holds no LanguageTool install" in result.output
+    assert str(elsewhere / "lt-jars") not in result.output

@@ -68,7 +68,8 @@ class Grammar(Rule):
 
     ## Options
     `server`: URL of a LanguageTool server to use as is.
-    `jars`: folder of LanguageTool jars to start a server from.
+    `jars`: folder of LanguageTool jars to start a server from (a relative path is taken
+    from the config file's folder).
     `memory`: Java heap limit for a server renderlint starts (default "1g").
     `language`: LanguageTool language code (default "en-US").
     `enabled-rules`, `disabled-rules`, `enabled-categories`, `disabled-categories`:
@@ -123,7 +124,13 @@ class Grammar(Rule):
             from linter.languagetool import LanguageToolError, Server
 
             url = self.opts["server"] or os.environ.get("RENDERLINT_LANGUAGETOOL_URL") or None
-            jars = Path(self.opts["jars"]).expanduser() if self.opts["jars"] else None
+            jars = None
+            if self.opts["jars"]:
+                # Like every path in the config, relative to the config file's folder.
+                jars = Path(self.opts["jars"]).expanduser()
+                settings = self.context.settings
+                if not jars.is_absolute() and settings is not None:
+                    jars = settings.root / jars
             server = Server(url, install_dir=jars, memory=self.opts["memory"])
             try:
                 server.start()
